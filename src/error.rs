@@ -1,0 +1,38 @@
+//! The library's one error type. Every variant names the item that failed,
+//! so a message read alone in a batch log says which input to look at.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read '{path}': {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] std::io::Error),
+    #[error("'{path}' does not exist")]
+    Missing { path: PathBuf },
+    #[error("'{origin}' is empty")]
+    Empty { origin: String },
+    #[error("'{origin}' is a binary file ({what}), not an article")]
+    Binary { origin: String, what: &'static str },
+    #[error("'{origin}' is not valid gzip: {source}")]
+    Gzip {
+        origin: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("'{origin}' is larger than {limit} bytes")]
+    TooLarge { origin: String, limit: usize },
+    #[error("rules file '{origin}': {message}")]
+    Rules { origin: String, message: String },
+    #[error("gold file '{path}': {message}")]
+    Gold { path: PathBuf, message: String },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

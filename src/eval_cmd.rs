@@ -1,0 +1,156 @@
+//! `roundup eval`: runs the library's scorers and prints their figures.
+
+use crate::cli::{EvalArgs, EvalBench, HtmlBenchArgs};
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use roundup::eval::{bench, gold, Counts};
+use roundup::ingest::{self, Input};
+use roundup::model::{Format, Origin};
+use roundup::{output, Config};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    match args.bench {
+        Some(EvalBench::Html(b)) => html_bench(b),
+        None => {
+            let (Some(gold_dir), Some(docs)) = (args.gold, args.docs) else {
+                bail!("eval needs --gold DIR and --docs DIR (or the `html` benchmark)");
+            };
+            gold_eval(&gold_dir, &docs, args.detail)
+        }
+    }
+}
+
+fn gold_eval(gold_dir: &std::path::Path, docs: &std::path::Path, detail: bool) -> Result<ExitCode> {
+    let config = Config::default();
+    let files = gold::gold_files(gold_dir)?;
+    if files.is_empty() {
+        bail!("no gold files (*.json) in '{}'", gold_dir.display());
+    }
+    let mut total = Counts::default();
+    let mut scored = 0;
+    println!(
+        "{:<52} {:>5} {:>5} {:>5}",
+        "boilerplate (dropped lines)", "tp", "fp", "fn"
+    );
+    for path in files {
+        let g = gold::Gold::load(&path)?;
+        let Some(lines) = &g.drop_lines else { continue };
+        let doc_path = docs.join(&g.doc);
+        let article = ingest::load(&Input::Path(doc_path.clone()), config.max_bytes)
+            .with_context(|| format!("loading the article of '{}'", path.display()))?;
+        let p = roundup::process(article, &config);
+        let s = gold::score_lines(&p, lines);
+        println!(
+            "{:<52} {:>5} {:>5} {:>5}",
+            g.doc, s.counts.tp, s.counts.fp, s.counts.fn_
+        );
+        if detail {
+            let text_lines: Vec<&str> = p.document.text.split('\n').collect();
+            for (tag, list) in [("missed", &s.missed), ("added", &s.added)] {
+                for &n in list {
+                    let line = text_lines.get(n - 1).copied().unwrap_or("");
+                    let shown: String = line.trim().chars().take(90).collect();
+                    println!("    {tag} {n:>4}: {shown}");
+                }
+            }
+        }
+        total.add(s.counts);
+        scored += 1;
+    }
+    println!(
+        "boilerplate over {scored} article(s): precision {:.3}  recall {:.3}  F1 {:.3}",
+        total.precision(),
+        total.recall(),
+        total.f1()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Extracts one page's article text as `roundup clean` prints it.
+fn extract_page(html: &[u8], config: &Config) -> String {
+    match ingest::article_from_bytes(Origin::Stdin, html.to_vec(), config.max_bytes) {
+        Ok(mut article) => {
+            article.format = Format::Html;
+            output::content(&roundup::process(article, config))
+        }
+        Err(_) => String::new(),
+    }
+}
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
+    let pages = bench::load(&args.dir).with_context(|| {
+        format!(
+            "loading the benchmark from '{}' (ground-truth.json and html/)",
+            args.dir.display()
+        )
+    })?;
+    let config = Config::default();
+    let mb = pages.iter().map(|p| p.html.len()).sum::<usize>() as f64 / 1e6;
+    let runs = args.runs.max(1);
+
+    let mut texts = Vec::new();
+    let mut serial = Vec::new();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        texts = pages
+            .iter()
+            .map(|p| extract_page(&p.html, &config))
+            .collect();
+        serial.push(t0.elapsed());
+    }
+    let mut parallel = Vec::new();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let _: Vec<String> = pages
+            .par_iter()
+            .map(|p| extract_page(&p.html, &config))
+            .collect();
+        parallel.push(t0.elapsed());
+    }
+
+    let scores: Vec<bench::PageScore> = pages
+        .iter()
+        .zip(&texts)
+        .map(|(p, t)| bench::score_page(t, &p.truth))
+        .collect();
+    let (p, r, f1) = bench::summarise(&scores);
+    if let Some(dir) = &args.dump {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating '{}'", dir.display()))?;
+        for (page, text) in pages.iter().zip(&texts) {
+            let path = dir.join(format!("{}.txt", page.id));
+            std::fs::write(&path, text).with_context(|| format!("writing '{}'", path.display()))?;
+        }
+    }
+    if args.worst > 0 {
+        let mut order: Vec<usize> = (0..pages.len()).collect();
+        let f = |s: &bench::PageScore| roundup::eval::f1(s.precision, s.recall);
+        order.sort_by(|&a, &b| f(&scores[a]).total_cmp(&f(&scores[b])));
+        for &i in order.iter().take(args.worst) {
+            println!(
+                "  {}  P {:.3}  R {:.3}",
+                pages[i].id, scores[i].precision, scores[i].recall
+            );
+        }
+    }
+    let n = pages.len() as f64;
+    let (s, par) = (median(serial), median(parallel));
+    println!(
+        "article extraction: {} pages ({mb:.1} MB): precision {p:.4}  recall {r:.4}  F1 {f1:.4}",
+        pages.len()
+    );
+    println!(
+        "speed, one thread: {:.1} pages/s ({:.2} MB/s); {} threads: {:.1} pages/s (median of {runs})",
+        n / s.as_secs_f64(),
+        mb / s.as_secs_f64(),
+        rayon::current_num_threads(),
+        n / par.as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,59 @@
+//! roundup turns "top backend frameworks" articles into an auditable
+//! knowledge base.
+//!
+//! Data flows one way, one stage per module:
+//! [`ingest`] (bytes and origin) → [`parse`] (document blocks with spans)
+//! → [`clean`] (kept blocks; every dropped block with its rule) →
+//! [`output`] (what `roundup clean` and `roundup extract` print) and
+//! [`eval`] (scores against hand-made gold).
+//!
+//! The library never prints and never parses command lines: the binary
+//! builds a [`Config`] and calls [`process`].
+
+pub mod clean;
+pub mod error;
+pub mod eval;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod parse;
+
+pub use error::{Error, Result};
+use model::{Article, Cleaned, Document};
+
+/// Validated settings for a run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Boilerplate rules (built-in plus the user's own).
+    pub rules: clean::Rules,
+    /// The largest input read, after decompression.
+    pub max_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: clean::Rules::builtin(),
+            max_bytes: ingest::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// One article taken through parsing and cleaning.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub article: Article,
+    pub document: Document,
+    pub cleaned: Cleaned,
+}
+
+/// Parses and cleans one article. Pure: safe to run in parallel.
+pub fn process(article: Article, config: &Config) -> Processed {
+    let document = parse::parse(&article);
+    let cleaned = clean::clean(&document, &config.rules);
+    Processed {
+        article,
+        document,
+        cleaned,
+    }
+}

@@ -1,0 +1,189 @@
+//! The `roundup` binary: parses the command line, runs the library over
+//! the inputs in parallel, prints results in input order, reports each
+//! failing input on stderr and exits non-zero if any failed.
+
+mod cli;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use cli::{Cli, Command, InputArgs};
+use rayon::prelude::*;
+use roundup::ingest::{self, Input};
+use roundup::{output, Config, Processed};
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("roundup: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Clean(args) => {
+            let explain = args.explain;
+            batch(&args.input, |p, out| {
+                if explain {
+                    writeln!(out, "== {}", p.article.origin)?;
+                    out.write_all(output::explain(p).as_bytes())
+                } else {
+                    out.write_all(output::content(p).as_bytes())
+                }
+            })
+        }
+        Command::Extract(args) => {
+            let pretty = args.pretty;
+            batch(&args.input, |p, out| {
+                let json = output::extract_json(p);
+                if pretty {
+                    serde_json::to_writer_pretty(&mut *out, &json)?;
+                } else {
+                    serde_json::to_writer(&mut *out, &json)?;
+                }
+                writeln!(out)
+            })
+        }
+        Command::Run(args) => main_job(args),
+        Command::Eval(args) => eval_cmd::run(args),
+    }
+}
+
+mod eval_cmd;
+
+/// Builds the library config from the shared input options.
+fn config(rules: Option<&Path>, max_mib: usize) -> Result<Config> {
+    let rules = match rules {
+        Some(path) => roundup::clean::Rules::with_user_file(path)
+            .with_context(|| format!("loading rules from '{}'", path.display()))?,
+        None => roundup::clean::Rules::builtin(),
+    };
+    Ok(Config {
+        rules,
+        max_bytes: max_mib.saturating_mul(1 << 20),
+    })
+}
+
+fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    builder.build().context("starting worker threads")
+}
+
+/// Loads and processes every input in parallel, then hands each result to
+/// `emit` in input order. A failing input is reported and skipped; the
+/// exit code says whether any failed.
+fn batch(
+    args: &InputArgs,
+    mut emit: impl FnMut(&Processed, &mut dyn Write) -> io::Result<()>,
+) -> Result<ExitCode> {
+    let config = config(args.rules.as_deref(), args.max_mib)?;
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let results = thread_pool(args.threads)?.install(|| process_all(&inputs, &config));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for result in results {
+        match result {
+            Ok(p) => emit(&p, &mut out).context("writing output")?,
+            Err(e) => {
+                failed += 1;
+                out.flush().context("writing output")?;
+                eprintln!("roundup: error: {e}");
+            }
+        }
+    }
+    out.flush().context("writing output")?;
+    Ok(exit_code(failed))
+}
+
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        eprintln!("roundup: {failed} input(s) failed");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Expands, loads and processes inputs in parallel; results keep the
+/// expanded input order.
+fn process_all(inputs: &[Input], config: &Config) -> Vec<roundup::Result<Processed>> {
+    ingest::expand(inputs)
+        .into_par_iter()
+        .map(|input| {
+            let article = ingest::load(&input?, config.max_bytes)?;
+            Ok(roundup::process(article, config))
+        })
+        .collect()
+}
+
+/// The main job: clean every article and write, under the output folder,
+/// `clean/<file>.txt` (kept content) and `articles.jsonl` (one
+/// `roundup extract` object per article).
+fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
+    let config = config(args.rules.as_deref(), 256)?;
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let results = thread_pool(args.threads)?.install(|| process_all(&inputs, &config));
+    let clean_dir = args.out.join("clean");
+    std::fs::create_dir_all(&clean_dir)
+        .with_context(|| format!("creating '{}'", clean_dir.display()))?;
+    let jsonl_path = args.out.join("articles.jsonl");
+    let mut jsonl = io::BufWriter::new(
+        std::fs::File::create(&jsonl_path)
+            .with_context(|| format!("creating '{}'", jsonl_path.display()))?,
+    );
+    let (mut done, mut failed, mut dropped) = (0usize, 0usize, 0usize);
+    for result in results {
+        let p = match result {
+            Ok(p) => p,
+            Err(e) => {
+                failed += 1;
+                eprintln!("roundup: error: {e}");
+                continue;
+            }
+        };
+        let name = match &p.article.origin {
+            roundup::model::Origin::Path(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.article.id.to_string()),
+            _ => p.article.id.to_string(),
+        };
+        let clean_path = clean_dir.join(format!("{name}.txt"));
+        std::fs::write(&clean_path, output::content(&p))
+            .with_context(|| format!("writing '{}'", clean_path.display()))?;
+        serde_json::to_writer(&mut jsonl, &output::extract_json(&p))
+            .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
+        writeln!(jsonl).with_context(|| format!("writing '{}'", jsonl_path.display()))?;
+        done += 1;
+        dropped += p.cleaned.dropped.len();
+    }
+    jsonl
+        .flush()
+        .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
+    eprintln!(
+        "roundup: cleaned {done} article(s), dropped {dropped} boilerplate block(s); results in '{}'",
+        args.out.display()
+    );
+    Ok(exit_code(failed))
+}
