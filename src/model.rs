@@ -183,6 +183,10 @@ pub struct Document {
     pub meta: Meta,
     pub text: String,
     pub blocks: Vec<Block>,
+    /// Blocks the parser already knows are not article content, with the
+    /// rule that says so: page chrome outside an HTML page's main content
+    /// (`html.nav`, `html.footer`, ...). Cleaning starts from these.
+    pub dropped: Vec<Dropped>,
 }
 
 impl Document {

@@ -21,11 +21,15 @@ impl Rules {
     }
 }
 
-/// Cleans a document: keeps everything for now.
+/// Cleans a document: for now, only what the parser already dropped.
 pub fn clean(doc: &Document, _rules: &Rules) -> Cleaned {
+    let mut keep = vec![true; doc.blocks.len()];
+    for d in &doc.dropped {
+        keep[d.block] = false;
+    }
     Cleaned {
-        keep: vec![true; doc.blocks.len()],
-        dropped: Vec::new(),
+        keep,
+        dropped: doc.dropped.clone(),
         meta: Default::default(),
     }
 }

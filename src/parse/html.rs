@@ -26,5 +26,6 @@ pub fn parse(html: &str) -> Document {
         meta: Meta::default(),
         text,
         blocks,
+        dropped: Vec::new(),
     }
 }

@@ -21,5 +21,6 @@ pub fn parse(text: String) -> Document {
         meta: Meta::default(),
         text,
         blocks,
+        dropped: Vec::new(),
     }
 }
