@@ -68,7 +68,14 @@ pub fn expand(inputs: &[Input]) -> Vec<Result<Input>> {
 fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
     // An explicit stack: folder depth is the user's, not ours to recurse on.
     let mut stack = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    // Folders already walked, by their real path: a link back up the tree
+    // must not walk forever.
+    let mut seen = std::collections::HashSet::new();
     while let Some(dir) = stack.pop() {
+        if !seen.insert(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone())) {
+            continue;
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(rd) => rd,
             Err(source) => {
@@ -76,7 +83,6 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
                 continue;
             }
         };
-        let mut names: Vec<(PathBuf, bool)> = Vec::new();
         for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
@@ -92,27 +98,18 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
                 continue;
             }
             let path = entry.path();
-            // Follow links to decide, like `cat` would; a broken link is a file
-            // that will fail to load with its own message.
-            let is_dir = std::fs::metadata(&path)
-                .map(|m| m.is_dir())
-                .unwrap_or(false);
-            names.push((path, is_dir));
-        }
-        names.sort();
-        let mut subdirs = Vec::new();
-        for (path, is_dir) in names {
-            if is_dir {
-                subdirs.push(path);
+            // Follow links to decide, like `cat` would; a broken link is a
+            // file that will fail to load with its own message.
+            if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                stack.push(path);
             } else {
-                out.push(Ok(Input::Path(path)));
+                files.push(path);
             }
         }
-        // Depth-first in sorted order: push the last folder first.
-        for d in subdirs.into_iter().rev() {
-            stack.push(d);
-        }
     }
+    // Component-wise path order: `a/z.txt` before `b.txt`, on every machine.
+    files.sort();
+    out.extend(files.into_iter().map(|p| Ok(Input::Path(p))));
 }
 
 /// Reads one input into an [`Article`]: reads the bytes (at most
@@ -236,6 +233,16 @@ mod tests {
         );
         assert_eq!(extension(Path::new("b.md"), false).as_deref(), Some("md"));
         assert_eq!(extension(Path::new("b.gz"), true), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_up_the_tree_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let found = expand(&[Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
