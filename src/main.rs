@@ -7,6 +7,7 @@ mod cli;
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command, InputArgs};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use roundup::ingest::{self, Input};
 use roundup::{output, Config, Processed};
@@ -98,11 +99,11 @@ fn batch(
 ) -> Result<ExitCode> {
     let config = config(args.rules.as_deref(), args.max_mib)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let results = thread_pool(args.threads)?.install(|| process_all(&inputs, &config));
+    let pool = thread_pool(args.threads)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for result in results {
+    for_each_processed(&pool, &inputs, &config, |result| {
         match result {
             Ok(p) => emit(&p, &mut out).context("writing output")?,
             Err(e) => {
@@ -111,7 +112,8 @@ fn batch(
                 eprintln!("roundup: error: {e}");
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush().context("writing output")?;
     Ok(exit_code(failed))
 }
@@ -125,16 +127,52 @@ fn exit_code(failed: usize) -> ExitCode {
     }
 }
 
-/// Expands, loads and processes inputs in parallel; results keep the
-/// expanded input order.
-fn process_all(inputs: &[Input], config: &Config) -> Vec<roundup::Result<Processed>> {
-    ingest::expand(inputs)
-        .into_par_iter()
-        .map(|input| {
-            let article = ingest::load(&input?, config.max_bytes)?;
-            Ok(roundup::process(article, config))
-        })
-        .collect()
+/// How many inputs are processed in parallel before their results are
+/// handed on in order: bounds memory on large batches.
+const CHUNK: usize = 256;
+
+/// Expands the inputs, then loads and processes them in parallel, chunk by
+/// chunk, handing every result to `sink` in the expanded input order. A
+/// progress bar shows on stderr for batches when stderr is a terminal.
+fn for_each_processed(
+    pool: &rayon::ThreadPool,
+    inputs: &[Input],
+    config: &Config,
+    mut sink: impl FnMut(roundup::Result<Processed>) -> Result<()>,
+) -> Result<()> {
+    let expanded = ingest::expand(inputs);
+    let progress = if expanded.len() > 1 {
+        ProgressBar::new(expanded.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut rest = expanded.into_iter();
+    loop {
+        let chunk: Vec<roundup::Result<Input>> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<roundup::Result<Processed>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|input| {
+                    let article = ingest::load(&input?, config.max_bytes)?;
+                    let processed = roundup::process(article, config);
+                    progress.inc(1);
+                    Ok(processed)
+                })
+                .collect()
+        });
+        for result in results {
+            progress.suspend(|| sink(result))?;
+        }
+    }
+    progress.finish_and_clear();
+    Ok(())
 }
 
 /// The main job: clean every article and write, under the output folder,
@@ -143,7 +181,7 @@ fn process_all(inputs: &[Input], config: &Config) -> Vec<roundup::Result<Process
 fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
     let config = config(args.rules.as_deref(), 256)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let results = thread_pool(args.threads)?.install(|| process_all(&inputs, &config));
+    let pool = thread_pool(args.threads)?;
     let clean_dir = args.out.join("clean");
     std::fs::create_dir_all(&clean_dir)
         .with_context(|| format!("creating '{}'", clean_dir.display()))?;
@@ -153,23 +191,17 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
             .with_context(|| format!("creating '{}'", jsonl_path.display()))?,
     );
     let (mut done, mut failed, mut dropped) = (0usize, 0usize, 0usize);
-    for result in results {
+    let mut written = std::collections::HashSet::new();
+    for_each_processed(&pool, &inputs, &config, |result| {
         let p = match result {
             Ok(p) => p,
             Err(e) => {
                 failed += 1;
                 eprintln!("roundup: error: {e}");
-                continue;
+                return Ok(());
             }
         };
-        let name = match &p.article.origin {
-            roundup::model::Origin::Path(path) => path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.article.id.to_string()),
-            _ => p.article.id.to_string(),
-        };
-        let clean_path = clean_dir.join(format!("{name}.txt"));
+        let clean_path = clean_dir.join(clean_file_name(&p, &mut written));
         std::fs::write(&clean_path, output::content(&p))
             .with_context(|| format!("writing '{}'", clean_path.display()))?;
         serde_json::to_writer(&mut jsonl, &output::extract_json(&p))
@@ -177,7 +209,8 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
         writeln!(jsonl).with_context(|| format!("writing '{}'", jsonl_path.display()))?;
         done += 1;
         dropped += p.cleaned.dropped.len();
-    }
+        Ok(())
+    })?;
     jsonl
         .flush()
         .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
@@ -186,4 +219,25 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
         args.out.display()
     );
     Ok(exit_code(failed))
+}
+
+/// `a.txt` and `a.md` become `a.txt` and `a.md.txt`; a name already written
+/// in this run (the same file name in two folders) gets the source id's
+/// first 12 digits, so no result overwrites another.
+fn clean_file_name(p: &Processed, written: &mut std::collections::HashSet<String>) -> String {
+    let id = p.article.id.as_str();
+    let base = match &p.article.origin {
+        roundup::model::Origin::Path(path) => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| id.to_string()),
+        _ => id.to_string(),
+    };
+    let stem = base.strip_suffix(".txt").unwrap_or(&base);
+    let mut name = format!("{stem}.txt");
+    if !written.insert(name.clone()) {
+        name = format!("{stem}-{}.txt", &id[..12]);
+        written.insert(name.clone());
+    }
+    name
 }

@@ -317,7 +317,7 @@ fn the_main_job_writes_results_under_the_output_folder() {
         .arg(&out)
         .assert()
         .success();
-    let clean = std::fs::read_to_string(out.join("clean/one.txt.txt")).unwrap();
+    let clean = std::fs::read_to_string(out.join("clean/one.txt")).unwrap();
     assert!(clean.contains("Django"));
     let jsonl = std::fs::read_to_string(out.join("articles.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 1);
