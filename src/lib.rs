@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod model;
+pub mod numbers;
 pub mod output;
 pub mod parse;
 
