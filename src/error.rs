@@ -30,6 +30,8 @@ pub enum Error {
     TooLarge { origin: String, limit: usize },
     #[error("rules file '{origin}': {message}")]
     Rules { origin: String, message: String },
+    #[error("catalog '{origin}': {message}")]
+    Catalog { origin: String, message: String },
     #[error("gold file '{path}': {message}")]
     Gold { path: PathBuf, message: String },
 }

@@ -10,6 +10,7 @@
 //! The library never prints and never parses command lines: the binary
 //! builds a [`Config`] and calls [`process`].
 
+pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod eval;
