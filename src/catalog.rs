@@ -40,6 +40,9 @@ pub struct Entity {
     /// Aliases that are also ordinary words: matched only in context.
     #[serde(default)]
     pub ambiguous: Vec<String>,
+    /// Aliases matched only with the capitals written here.
+    #[serde(default)]
+    pub exact_case: Vec<String>,
 }
 
 impl Entity {
@@ -59,17 +62,39 @@ impl Entity {
     }
 }
 
+/// When an ambiguous name counts as the technology (see the `[context]`
+/// table of `data/catalog.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// Bytes either side of a name searched for a tech word.
+    #[serde(default)]
+    pub window: usize,
+    /// Lower-case words that make a nearby ambiguous name the technology.
+    #[serde(default)]
+    pub tech_words: Vec<String>,
+    /// Lower-case words that, right after a name, make it an ordinary word.
+    #[serde(default)]
+    pub veto_after: Vec<String>,
+    /// Lower-case words that, right before a name, make it an ordinary word.
+    #[serde(default)]
+    pub veto_before: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
     entity: Vec<Entity>,
+    #[serde(default)]
+    context: Option<Context>,
 }
 
 /// The loaded catalog, sorted by slug.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     entities: Vec<Entity>,
+    context: Context,
 }
 
 impl Catalog {
@@ -91,11 +116,21 @@ impl Catalog {
 
     fn from_sources(sources: &[(&str, &str)]) -> Result<Catalog> {
         let mut by_slug: BTreeMap<String, Entity> = BTreeMap::new();
+        let mut context = Context::default();
         for (origin, text) in sources {
             let file: File = toml::from_str(text).map_err(|e| Error::Catalog {
                 origin: origin.to_string(),
                 message: e.to_string(),
             })?;
+            // A user's context adds words; a non-zero window replaces ours.
+            if let Some(c) = file.context {
+                if c.window > 0 {
+                    context.window = c.window;
+                }
+                context.tech_words.extend(c.tech_words);
+                context.veto_after.extend(c.veto_after);
+                context.veto_before.extend(c.veto_before);
+            }
             let mut in_file = HashSet::new();
             for entity in file.entity {
                 validate(&entity).map_err(|message| Error::Catalog {
@@ -113,6 +148,7 @@ impl Catalog {
         }
         let catalog = Catalog {
             entities: by_slug.into_values().collect(),
+            context,
         };
         for e in &catalog.entities {
             if let Some(lang) = &e.language {
@@ -125,6 +161,11 @@ impl Catalog {
             }
         }
         Ok(catalog)
+    }
+
+    /// The context rules for ambiguous names.
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     /// Every entity, sorted by slug.
@@ -182,6 +223,16 @@ fn validate(e: &Entity) -> std::result::Result<(), String> {
     {
         return Err(format!(
             "entity '{}' marks '{a}' ambiguous, but it is not its name or an alias",
+            e.slug
+        ));
+    }
+    if let Some(a) = e
+        .exact_case
+        .iter()
+        .find(|a| !e.surfaces().any(|s| s == a.as_str()))
+    {
+        return Err(format!(
+            "entity '{}' marks '{a}' exact-case, but it is not its name or an alias as written",
             e.slug
         ));
     }

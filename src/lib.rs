@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod clean;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod numbers;

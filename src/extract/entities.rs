@@ -1,0 +1,312 @@
+//! Entity mentions: every place a catalog entity is named in kept content.
+//!
+//! ```
+//! use roundup::catalog::Catalog;
+//! use roundup::extract::entities::Matcher;
+//! let m = Matcher::new(&Catalog::builtin().unwrap());
+//! let found = m.find_in("Go to the docs: Gin is a Go web framework.", false);
+//! let slugs: Vec<&str> = found.iter().map(|f| m.slug(f)).collect();
+//! assert_eq!(slugs, ["gin", "go"]);
+//! ```
+//!
+//! One Aho-Corasick automaton holds every name and alias (leftmost-longest,
+//! so "Ruby on Rails" wins over "Ruby" and "ASP.NET Core" over "ASP.NET");
+//! a hit counts only at ASCII word boundaries, so "react" in "reaction" or
+//! "ember" in "December" never match. Three rules decide:
+//! - `entity.alias`: a plain alias, any case (exact-case aliases as written);
+//! - `entity.alias.context`: an ambiguous name ("Go", "Express", "Spring")
+//!   written with its capitals, not vetoed by its neighbour words ("go to",
+//!   "express their"), in a heading, beside another entity, or near a tech
+//!   word ("framework", "API", ...);
+//! - `entity.fuzzy`: a capitalised word of six or more letters within one
+//!   edit of a non-ambiguous alias of six or more ("Epress.js").
+
+use crate::catalog::Catalog;
+use crate::model::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A mention found in a piece of text; `span` is relative to that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index into the catalog's entities.
+    pub entity: usize,
+    pub span: Span,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entity: usize,
+    surface: String,
+    ambiguous: bool,
+    exact_case: bool,
+}
+
+/// The compiled catalog matcher. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    slugs: Vec<String>,
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// (lower-case alias, entity) for typo matching, by alias length.
+    fuzzy: Vec<(String, usize)>,
+    window: usize,
+    tech_words: HashSet<String>,
+    veto_after: HashSet<String>,
+    veto_before: HashSet<String>,
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z0-9]*(?:[.#+][A-Za-z0-9]+)*").expect("static regex")
+});
+
+impl Matcher {
+    pub fn new(catalog: &Catalog) -> Matcher {
+        let mut patterns = Vec::new();
+        let mut fuzzy = Vec::new();
+        for (i, e) in catalog.entities().iter().enumerate() {
+            for s in e.surfaces() {
+                let ambiguous = e.is_ambiguous(s);
+                patterns.push(Pattern {
+                    entity: i,
+                    surface: s.to_string(),
+                    ambiguous,
+                    exact_case: e.exact_case.iter().any(|x| x == s),
+                });
+                if !ambiguous && s.chars().count() >= 6 && s.chars().all(|c| !c.is_whitespace()) {
+                    fuzzy.push((s.to_lowercase(), i));
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.surface.as_str()))
+            .expect("catalog surfaces build an automaton");
+        let ctx = catalog.context();
+        let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        Matcher {
+            slugs: catalog.entities().iter().map(|e| e.slug.clone()).collect(),
+            ac,
+            patterns,
+            fuzzy,
+            window: ctx.window,
+            tech_words: set(&ctx.tech_words),
+            veto_after: set(&ctx.veto_after),
+            veto_before: set(&ctx.veto_before),
+        }
+    }
+
+    /// The slug of a found mention.
+    pub fn slug(&self, f: &Found) -> &str {
+        &self.slugs[f.entity]
+    }
+
+    /// Finds the mentions in one block of text. `heading` says the text is a
+    /// heading or title, where an ambiguous capitalised name is the topic.
+    pub fn find_in(&self, text: &str, heading: bool) -> Vec<Found> {
+        let bytes = text.as_bytes();
+        let mut plain: Vec<Found> = Vec::new();
+        let mut pending: Vec<(usize, Span)> = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
+                continue;
+            }
+            let p = &self.patterns[m.pattern().as_usize()];
+            let written = &text[s..e];
+            if (p.exact_case || p.ambiguous) && written != p.surface {
+                continue;
+            }
+            if p.ambiguous {
+                pending.push((m.pattern().as_usize(), Span::new(s, e)));
+            } else {
+                plain.push(Found {
+                    entity: p.entity,
+                    span: Span::new(s, e),
+                    rule: "entity.alias",
+                });
+            }
+        }
+        let mut out = plain.clone();
+        for (pi, span) in pending {
+            let p = &self.patterns[pi];
+            if self.vetoed(text, span) {
+                continue;
+            }
+            let beside_other = plain.iter().any(|f| f.entity != p.entity);
+            if heading || beside_other || self.near_tech_word(text, span) {
+                out.push(Found {
+                    entity: p.entity,
+                    span,
+                    rule: "entity.alias.context",
+                });
+            }
+        }
+        self.find_typos(text, &mut out);
+        out.sort_by_key(|f| f.span);
+        out
+    }
+
+    fn vetoed(&self, text: &str, span: Span) -> bool {
+        let after = text[span.end..]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        // Only the word right after, when nothing but spaces separates it.
+        let after_adjacent = text[span.end..].starts_with(' ');
+        if after_adjacent && after.is_some_and(|w| self.veto_after.contains(&w)) {
+            return true;
+        }
+        let before = text[..span.start]
+            .trim_end_matches(' ')
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+            .next()
+            .map(str::to_lowercase);
+        text[..span.start].ends_with(' ') && before.is_some_and(|w| self.veto_before.contains(&w))
+    }
+
+    fn near_tech_word(&self, text: &str, span: Span) -> bool {
+        let lo = floor_char(text, span.start.saturating_sub(self.window));
+        let hi = floor_char(text, (span.end + self.window).min(text.len()));
+        text[lo..hi]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && self.tech_words.contains(&w.to_lowercase()))
+    }
+
+    fn find_typos(&self, text: &str, out: &mut Vec<Found>) {
+        for w in WORD.find_iter(text) {
+            let word = w.as_str();
+            let n = word.chars().count();
+            if n < 6 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|f| f.span.start < w.end() && w.start() < f.span.end)
+            {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let hit = self.fuzzy.iter().find(|(alias, _)| {
+                alias.len().abs_diff(lower.len()) <= 1
+                    && alias.as_bytes()[0] == lower.as_bytes()[0]
+                    && strsim::levenshtein(alias, &lower) == 1
+            });
+            if let Some(&(_, entity)) = hit {
+                out.push(Found {
+                    entity,
+                    span: Span::new(w.start(), w.end()),
+                    rule: "entity.fuzzy",
+                });
+            }
+        }
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn boundary_before(bytes: &[u8], start: usize) -> bool {
+    start == 0 || !is_word_byte(bytes[start - 1]) || !is_word_byte(bytes[start])
+}
+
+fn boundary_after(bytes: &[u8], end: usize) -> bool {
+    end >= bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> Matcher {
+        Matcher::new(&Catalog::builtin().unwrap())
+    }
+
+    fn slugs(text: &str, heading: bool) -> Vec<(String, String)> {
+        let m = matcher();
+        m.find_in(text, heading)
+            .iter()
+            .map(|f| (m.slug(f).to_string(), text[f.span.range()].to_string()))
+            .collect()
+    }
+
+    fn just_slugs(text: &str) -> Vec<String> {
+        slugs(text, false).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn aliases_map_to_slugs_with_exact_spans() {
+        let text = "Express.js and NodeJS run JavaScript; ASP.NET Core is C#.";
+        assert_eq!(
+            slugs(text, false),
+            [
+                ("express".to_string(), "Express.js".to_string()),
+                ("nodejs".to_string(), "NodeJS".to_string()),
+                ("javascript".to_string(), "JavaScript".to_string()),
+                ("aspnet-core".to_string(), "ASP.NET Core".to_string()),
+                ("csharp".to_string(), "C#".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_longest_name_wins() {
+        assert_eq!(just_slugs("Ruby on Rails is fun"), ["rails"]);
+        assert_eq!(just_slugs("Spring Boot apps"), ["spring-boot"]);
+    }
+
+    #[test]
+    fn no_matches_inside_other_words() {
+        assert!(just_slugs("In December the reaction was remarkable").is_empty());
+        assert!(just_slugs("node_modules is big").is_empty());
+    }
+
+    #[test]
+    fn ambiguous_names_need_context() {
+        assert!(just_slugs("Go to the settings page and click save.").is_empty());
+        assert!(just_slugs("Users express their views freely.").is_empty());
+        assert!(just_slugs("We met in spring and again in the fall.").is_empty());
+        assert_eq!(just_slugs("Go is a compiled language from Google."), ["go"]);
+        assert_eq!(
+            just_slugs("Frameworks like Gin and Echo are fast."),
+            ["gin", "echo"]
+        );
+        assert_eq!(
+            just_slugs("Express pairs well with Node.js."),
+            ["express", "nodejs"]
+        );
+        assert_eq!(slugs("4. Golang", true)[0].0, "go");
+        assert_eq!(slugs("Spring", true)[0].0, "spring");
+        assert!(just_slugs("Next, we look at pricing.").is_empty());
+    }
+
+    #[test]
+    fn exact_case_aliases() {
+        assert!(just_slugs("Teams react quickly to change.").is_empty());
+        assert_eq!(just_slugs("React renders on the server."), ["react"]);
+    }
+
+    #[test]
+    fn one_edit_typos_of_long_aliases() {
+        let m = matcher();
+        let found = m.find_in("Epress.js is minimal.", false);
+        assert_eq!(m.slug(&found[0]), "express");
+        assert_eq!(found[0].rule, "entity.fuzzy");
+        assert_eq!(found[0].span, Span::new(0, 9));
+        // Ambiguous names are never matched loosely.
+        assert!(just_slugs("String handling matters.").is_empty());
+        assert!(just_slugs("Socket servers are common.").is_empty());
+    }
+}
