@@ -20,6 +20,7 @@ pub mod model;
 pub mod numbers;
 pub mod output;
 pub mod parse;
+pub mod structure;
 
 pub use error::{Error, Result};
 use model::{Article, Cleaned, Document};

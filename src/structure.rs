@@ -1,0 +1,262 @@
+//! Sections: the heading tree of a cleaned document, each section's
+//! subject entity and what its heading announces.
+//!
+//! A section is a heading and the blocks under it until the next heading.
+//! Its parent is the nearest earlier heading of a lower level. Its subject
+//! is the first entity its heading names ("Django – Python Framework" is
+//! about Django), else its parent's; its role is what its heading
+//! announces (pros, cons, features, users: patterns in
+//! `data/sections.toml`), else its parent's. So "1. Batteries Included"
+//! under "Advantages of Django" is a pro of Django.
+
+use crate::error::{Error, Result};
+use crate::extract::entities::Matcher;
+use crate::model::{BlockKind, Cleaned, Document};
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+
+const BUILTIN: &str = include_str!("../data/sections.toml");
+
+/// What a heading announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Content,
+    Pros,
+    Cons,
+    Features,
+    Users,
+}
+
+/// One section of the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading block; `None` for the root (text before any heading).
+    pub heading: Option<usize>,
+    /// 0 for the root; headings are 1 and deeper.
+    pub level: u8,
+    pub parent: Option<usize>,
+    /// Index into the catalog's entities.
+    pub subject: Option<usize>,
+    pub role: Role,
+    /// The role this heading announces itself (not inherited).
+    pub own_role: Role,
+}
+
+/// The sections of a document and the section every block belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    /// For each block of the document, the index of its section.
+    pub section_of: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleEntry {
+    role: Role,
+    patterns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    role: Vec<RoleEntry>,
+}
+
+/// The compiled heading-role patterns.
+#[derive(Debug, Clone)]
+pub struct RoleRules {
+    roles: Vec<(Role, Vec<Regex>)>,
+}
+
+impl RoleRules {
+    /// The patterns compiled into roundup.
+    pub fn builtin() -> Result<RoleRules> {
+        RoleRules::parse("data/sections.toml", BUILTIN)
+    }
+
+    fn parse(origin: &str, text: &str) -> Result<RoleRules> {
+        let err = |message: String| Error::Rules {
+            origin: origin.to_string(),
+            message,
+        };
+        let file: File = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let mut roles = Vec::new();
+        for entry in file.role {
+            let mut compiled = Vec::new();
+            for p in &entry.patterns {
+                let re = RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| err(format!("role {:?}: pattern {p:?}: {e}", entry.role)))?;
+                compiled.push(re);
+            }
+            roles.push((entry.role, compiled));
+        }
+        Ok(RoleRules { roles })
+    }
+
+    /// The role a heading's text announces.
+    pub fn role_of(&self, heading: &str) -> Role {
+        let hits = |role: Role| {
+            self.roles
+                .iter()
+                .filter(|(r, _)| *r == role)
+                .any(|(_, res)| res.iter().any(|re| re.is_match(heading)))
+        };
+        if hits(Role::Pros) && hits(Role::Cons) {
+            return Role::Content;
+        }
+        self.roles
+            .iter()
+            .find(|(_, res)| res.iter().any(|re| re.is_match(heading)))
+            .map_or(Role::Content, |(r, _)| *r)
+    }
+}
+
+/// Builds the outline of the kept blocks. Dropped blocks belong to the
+/// section they sit in but never open one.
+pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &RoleRules) -> Outline {
+    let mut sections = vec![Section {
+        heading: None,
+        level: 0,
+        parent: None,
+        subject: None,
+        role: Role::Content,
+        own_role: Role::Content,
+    }];
+    let mut section_of = Vec::with_capacity(doc.blocks.len());
+    // The chain of open sections, innermost last.
+    let mut open: Vec<usize> = vec![0];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let level = match block.kind {
+            BlockKind::Heading { level } if cleaned.keep.get(i).copied().unwrap_or(false) => {
+                level.max(1)
+            }
+            _ => {
+                section_of.push(*open.last().unwrap_or(&0));
+                continue;
+            }
+        };
+        while open.len() > 1 && sections[*open.last().unwrap_or(&0)].level >= level {
+            open.pop();
+        }
+        let parent = *open.last().unwrap_or(&0);
+        let text = doc.block_text(block);
+        let own_subject = matcher.find_in(text, true).first().map(|f| f.entity);
+        let own_role = roles.role_of(text);
+        let inherited = &sections[parent];
+        let section = Section {
+            heading: Some(i),
+            level,
+            parent: Some(parent),
+            subject: own_subject.or(inherited.subject),
+            role: if own_role == Role::Content {
+                inherited.role
+            } else {
+                own_role
+            },
+            own_role,
+        };
+        sections.push(section);
+        let id = sections.len() - 1;
+        open.push(id);
+        section_of.push(id);
+    }
+    Outline {
+        sections,
+        section_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::model::{Block, Meta, Span};
+
+    /// A document from (kind, text) pairs, one block per line.
+    fn doc(parts: &[(BlockKind, &str)]) -> Document {
+        let mut text = String::new();
+        let mut blocks = Vec::new();
+        for (kind, t) in parts {
+            let start = text.len();
+            text.push_str(t);
+            blocks.push(Block {
+                kind: *kind,
+                span: Span::new(start, text.len()),
+            });
+            text.push('\n');
+        }
+        Document {
+            meta: Meta::default(),
+            text,
+            blocks,
+            dropped: Vec::new(),
+        }
+    }
+
+    fn h(level: u8) -> BlockKind {
+        BlockKind::Heading { level }
+    }
+
+    #[test]
+    fn roles_from_headings() {
+        let r = RoleRules::builtin().unwrap();
+        assert_eq!(r.role_of("Advantages of Django"), Role::Pros);
+        assert_eq!(r.role_of("Disadvantages of Django"), Role::Cons);
+        assert_eq!(r.role_of("Key Features"), Role::Features);
+        assert_eq!(r.role_of("Popular Websites That Use Flask"), Role::Users);
+        assert_eq!(r.role_of("Top companies using Laravel"), Role::Users);
+        assert_eq!(r.role_of("Why it thrives"), Role::Pros);
+        assert_eq!(r.role_of("Pros and Cons of Rails"), Role::Content);
+        assert_eq!(r.role_of("Django – Python Framework"), Role::Content);
+    }
+
+    #[test]
+    fn subject_and_role_carry_down_the_heading_tree() {
+        let d = doc(&[
+            (BlockKind::Title, "Top Backend Frameworks"),
+            (h(2), "1. Django"),
+            (BlockKind::Paragraph, "Django is a Python framework."),
+            (h(3), "Advantages of Django"),
+            (h(4), "1. Batteries Included"),
+            (BlockKind::Paragraph, "Lots of things come built in."),
+            (h(3), "Disadvantages"),
+            (BlockKind::ListItem { depth: 0 }, "Monolithic"),
+            (h(2), "2. Flask"),
+            (BlockKind::Paragraph, "Flask is small."),
+        ]);
+        let cleaned = Cleaned {
+            keep: vec![true; d.blocks.len()],
+            ..Default::default()
+        };
+        let catalog = Catalog::builtin().unwrap();
+        let m = Matcher::new(&catalog);
+        let o = outline(&d, &cleaned, &m, &RoleRules::builtin().unwrap());
+        let at = |block: usize| {
+            let s = &o.sections[o.section_of[block]];
+            (
+                s.subject.map(|e| catalog.entities()[e].slug.clone()),
+                s.role,
+            )
+        };
+        assert_eq!(at(0), (None, Role::Content));
+        assert_eq!(at(2), (Some("django".into()), Role::Content));
+        assert_eq!(at(5), (Some("django".into()), Role::Pros));
+        assert_eq!(at(7), (Some("django".into()), Role::Cons));
+        assert_eq!(at(9), (Some("flask".into()), Role::Content));
+    }
+
+    #[test]
+    fn a_bad_pattern_is_reported_with_its_role() {
+        let err = RoleRules::parse("mine.toml", "[[role]]\nrole = \"pros\"\npatterns = ['(']\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("mine.toml") && err.contains("Pros"), "{err}");
+        assert!(
+            RoleRules::parse("mine.toml", "[[role]]\nrole = \"meh\"\npatterns = []\n").is_err()
+        );
+    }
+}
