@@ -73,12 +73,10 @@ pub struct Context {
     /// Lower-case words that make a nearby ambiguous name the technology.
     #[serde(default)]
     pub tech_words: Vec<String>,
-    /// Lower-case words that, right after a name, make it an ordinary word.
+    /// Lower-case two-word phrases, the name and its neighbour, that make
+    /// an ambiguous name an ordinary word ("go to", "in spring").
     #[serde(default)]
-    pub veto_after: Vec<String>,
-    /// Lower-case words that, right before a name, make it an ordinary word.
-    #[serde(default)]
-    pub veto_before: Vec<String>,
+    pub veto: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,8 +126,7 @@ impl Catalog {
                     context.window = c.window;
                 }
                 context.tech_words.extend(c.tech_words);
-                context.veto_after.extend(c.veto_after);
-                context.veto_before.extend(c.veto_before);
+                context.veto.extend(c.veto);
             }
             let mut in_file = HashSet::new();
             for entity in file.entity {

@@ -36,6 +36,9 @@ pub struct InputArgs {
     /// Extra boilerplate rules (TOML, same shape as the built-in file).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Extra catalog entities (TOML, same shape as data/catalog.toml).
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     /// The largest input to read, in MiB (after gunzip).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     pub max_mib: usize,
@@ -81,6 +84,9 @@ pub struct RunArgs {
     /// Extra boilerplate rules (TOML, same shape as the built-in file).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Extra catalog entities (TOML, same shape as data/catalog.toml).
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

@@ -3,10 +3,11 @@
 use crate::cli::{EvalArgs, EvalBench, HtmlBenchArgs};
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use roundup::eval::{bench, gold, Counts};
+use roundup::eval::{bench, findings, gold, Counts};
 use roundup::ingest::{self, Input};
 use roundup::model::{Format, Origin};
 use roundup::{output, Config};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -22,50 +23,83 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     }
 }
 
-fn gold_eval(gold_dir: &std::path::Path, docs: &std::path::Path, detail: bool) -> Result<ExitCode> {
-    let config = Config::default();
+fn gold_eval(gold_dir: &Path, docs: &Path, detail: bool) -> Result<ExitCode> {
+    let config = Config::builtin()?;
     let files = gold::gold_files(gold_dir)?;
     if files.is_empty() {
         bail!("no gold files (*.json) in '{}'", gold_dir.display());
     }
-    let mut total = Counts::default();
-    let mut scored = 0;
-    println!(
-        "{:<52} {:>5} {:>5} {:>5}",
-        "boilerplate (dropped lines)", "tp", "fp", "fn"
-    );
-    for path in files {
-        let g = gold::Gold::load(&path)?;
-        let Some(lines) = &g.drop_lines else { continue };
+    let mut lines_total = Counts::default();
+    let mut lines_scored = 0;
+    let mut total = findings::FindingScores::default();
+    for path in &files {
+        let g = gold::Gold::load(path)?;
         let doc_path = docs.join(&g.doc);
         let article = ingest::load(&Input::Path(doc_path.clone()), config.max_bytes)
             .with_context(|| format!("loading the article of '{}'", path.display()))?;
         let p = roundup::process(article, &config);
-        let s = gold::score_lines(&p, lines);
-        println!(
-            "{:<52} {:>5} {:>5} {:>5}",
-            g.doc, s.counts.tp, s.counts.fp, s.counts.fn_
-        );
+        let f = findings::score(&p.document.text, &p.findings, &g);
+        let lines = g.drop_lines.as_ref().map(|l| gold::score_lines(&p, l));
+        println!("{}", g.doc);
+        if let Some(l) = &lines {
+            println!("  {:<12} {}", "boilerplate", counts(&l.counts));
+            lines_total.add(l.counts);
+            lines_scored += 1;
+        }
+        for (name, c) in [
+            ("entities", &f.entities),
+            ("claims", &f.claims),
+            ("statistics", &f.statistics),
+            ("companies", &f.companies),
+        ] {
+            println!("  {name:<12} {}", counts(c));
+        }
         if detail {
-            let text_lines: Vec<&str> = p.document.text.split('\n').collect();
-            for (tag, list) in [("missed", &s.missed), ("added", &s.added)] {
-                for &n in list {
-                    let line = text_lines.get(n - 1).copied().unwrap_or("");
-                    let shown: String = line.trim().chars().take(90).collect();
-                    println!("    {tag} {n:>4}: {shown}");
+            if let Some(l) = &lines {
+                let text_lines: Vec<&str> = p.document.text.split('\n').collect();
+                for (tag, list) in [("missed", &l.missed), ("added", &l.added)] {
+                    for &n in list {
+                        let line = text_lines.get(n - 1).copied().unwrap_or("");
+                        let shown: String = line.trim().chars().take(90).collect();
+                        println!("    {tag} line {n}: {shown}");
+                    }
                 }
             }
+            for d in &f.detail {
+                let shown: String = d.chars().take(140).collect();
+                println!("    {shown}");
+            }
         }
-        total.add(s.counts);
-        scored += 1;
+        total.add(&f);
     }
+    println!("\ntotal over {} article(s), micro-averaged:", files.len());
+    if lines_scored > 0 {
+        println!("  {:<12} {}", "boilerplate", prf(&lines_total));
+    }
+    println!("  {:<12} {}", "entities", prf(&total.entities));
     println!(
-        "boilerplate over {scored} article(s): precision {:.3}  recall {:.3}  F1 {:.3}",
-        total.precision(),
-        total.recall(),
-        total.f1()
+        "  {:<12} {}  aspect accuracy {:.3}",
+        "claims",
+        prf(&total.claims),
+        total.aspect_accuracy()
     );
+    println!("  {:<12} {}", "statistics", prf(&total.statistics));
+    println!("  {:<12} {}", "companies", prf(&total.companies));
     Ok(ExitCode::SUCCESS)
+}
+
+fn counts(c: &Counts) -> String {
+    format!("tp {:>4}  fp {:>4}  fn {:>4}", c.tp, c.fp, c.fn_)
+}
+
+fn prf(c: &Counts) -> String {
+    format!(
+        "precision {:.3}  recall {:.3}  F1 {:.3}  ({})",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        counts(c)
+    )
 }
 
 /// Extracts one page's article text as `roundup clean` prints it.
@@ -91,7 +125,7 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
             args.dir.display()
         )
     })?;
-    let config = Config::default();
+    let config = Config::builtin()?;
     let mb = pages.iter().map(|p| p.html.len()).sum::<usize>() as f64 / 1e6;
     let runs = args.runs.max(1);
 

@@ -25,39 +25,57 @@ pub mod structure;
 pub use error::{Error, Result};
 use model::{Article, Cleaned, Document};
 
-/// Validated settings for a run.
+/// Validated settings for a run: the compiled rules of every stage.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Boilerplate rules (built-in plus the user's own).
     pub rules: clean::Rules,
+    /// The entity catalog, compiled into a matcher.
+    pub matcher: extract::entities::Matcher,
+    /// What headings announce.
+    pub roles: structure::RoleRules,
     /// The largest input read, after decompression.
     pub max_bytes: usize,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            rules: clean::Rules::builtin(),
+impl Config {
+    /// Every rule compiled into roundup, nothing of the user's.
+    pub fn builtin() -> Result<Config> {
+        Config::new(clean::Rules::builtin(), &catalog::Catalog::builtin()?)
+    }
+
+    /// A config from rules and a catalog the caller loaded.
+    pub fn new(rules: clean::Rules, catalog: &catalog::Catalog) -> Result<Config> {
+        Ok(Config {
+            rules,
+            matcher: extract::entities::Matcher::new(catalog),
+            roles: structure::RoleRules::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,
-        }
+        })
     }
 }
 
-/// One article taken through parsing and cleaning.
+/// One article taken through parsing, cleaning and extraction.
 #[derive(Debug, Clone)]
 pub struct Processed {
     pub article: Article,
     pub document: Document,
     pub cleaned: Cleaned,
+    pub findings: extract::Findings,
 }
 
-/// Parses and cleans one article. Pure: safe to run in parallel.
+/// Parses, cleans and extracts one article. Pure: safe to run in parallel.
 pub fn process(article: Article, config: &Config) -> Processed {
     let document = parse::parse(&article);
     let cleaned = clean::clean(&document, &config.rules);
+    let findings = extract::Findings {
+        entities: extract::mentions(&document, &cleaned, &config.matcher),
+        ..Default::default()
+    };
     Processed {
         article,
         document,
         cleaned,
+        findings,
     }
 }

@@ -69,17 +69,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 mod eval_cmd;
 
-/// Builds the library config from the shared input options.
-fn config(rules: Option<&Path>, max_mib: usize) -> Result<Config> {
+/// Builds the library config from the user's rule and catalog files.
+fn config(rules: Option<&Path>, catalog: Option<&Path>, max_mib: usize) -> Result<Config> {
     let rules = match rules {
         Some(path) => roundup::clean::Rules::with_user_file(path)
             .with_context(|| format!("loading rules from '{}'", path.display()))?,
         None => roundup::clean::Rules::builtin(),
     };
-    Ok(Config {
-        rules,
-        max_bytes: max_mib.saturating_mul(1 << 20),
-    })
+    let catalog = match catalog {
+        Some(path) => roundup::catalog::Catalog::with_user_file(path)
+            .with_context(|| format!("loading the catalog from '{}'", path.display()))?,
+        None => roundup::catalog::Catalog::builtin()?,
+    };
+    let mut config = Config::new(rules, &catalog)?;
+    config.max_bytes = max_mib.saturating_mul(1 << 20);
+    Ok(config)
 }
 
 fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
@@ -97,7 +101,7 @@ fn batch(
     args: &InputArgs,
     mut emit: impl FnMut(&Processed, &mut dyn Write) -> io::Result<()>,
 ) -> Result<ExitCode> {
-    let config = config(args.rules.as_deref(), args.max_mib)?;
+    let config = config(args.rules.as_deref(), args.catalog.as_deref(), args.max_mib)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let pool = thread_pool(args.threads)?;
     let stdout = io::stdout();
@@ -179,7 +183,7 @@ fn for_each_processed(
 /// `clean/<file>.txt` (kept content) and `articles.jsonl` (one
 /// `roundup extract` object per article).
 fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
-    let config = config(args.rules.as_deref(), 256)?;
+    let config = config(args.rules.as_deref(), args.catalog.as_deref(), 256)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let pool = thread_pool(args.threads)?;
     let clean_dir = args.out.join("clean");

@@ -87,7 +87,7 @@ pub struct ExtractJson {
     pub text: Option<String>,
     pub content: String,
     pub dropped: Vec<DroppedJson>,
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<crate::extract::Mention>,
     pub claims: Vec<serde_json::Value>,
     pub statistics: Vec<serde_json::Value>,
     pub companies: Vec<serde_json::Value>,
@@ -123,7 +123,7 @@ pub fn extract_json(p: &Processed) -> ExtractJson {
                 }
             })
             .collect(),
-        entities: Vec::new(),
+        entities: p.findings.entities.clone(),
         claims: Vec::new(),
         statistics: Vec::new(),
         companies: Vec::new(),

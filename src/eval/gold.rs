@@ -12,8 +12,7 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// One gold file. Finding lists are kept as written for the extraction
-/// scorer; boilerplate is scored from `drop_lines`.
+/// One gold file, as the annotation guide writes it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
     pub doc: String,
@@ -24,11 +23,39 @@ pub struct Gold {
     #[serde(default)]
     pub entities: Vec<String>,
     #[serde(default)]
-    pub claims: Vec<serde_json::Value>,
+    pub claims: Vec<GoldClaim>,
     #[serde(default)]
-    pub statistics: Vec<serde_json::Value>,
+    pub statistics: Vec<GoldStatistic>,
     #[serde(default)]
-    pub companies: Vec<serde_json::Value>,
+    pub companies: Vec<GoldCompany>,
+}
+
+/// A gold claim: found by a system claim of the same entity and polarity
+/// whose span overlaps the evidence.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldClaim {
+    pub entity: String,
+    pub polarity: String,
+    pub aspects: Vec<String>,
+    pub evidence: String,
+}
+
+/// A gold statistic: same entity, same unit, value within 0.5%.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldStatistic {
+    pub entity: Option<String>,
+    pub value: f64,
+    pub unit: String,
+    pub evidence: String,
+}
+
+/// A gold company user: same company (case and punctuation folded) and
+/// same entity.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldCompany {
+    pub company: String,
+    pub entity: Option<String>,
+    pub evidence: String,
 }
 
 impl Gold {

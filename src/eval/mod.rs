@@ -6,6 +6,7 @@
 //! benchmark (4-token shingles, per-page normalised, as its README says).
 
 pub mod bench;
+pub mod findings;
 pub mod gold;
 
 /// Precision, recall and F1 from counts; an empty side scores 1.

@@ -55,8 +55,7 @@ pub struct Matcher {
     fuzzy: Vec<(String, usize)>,
     window: usize,
     tech_words: HashSet<String>,
-    veto_after: HashSet<String>,
-    veto_before: HashSet<String>,
+    veto: HashSet<String>,
 }
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,8 +94,7 @@ impl Matcher {
             fuzzy,
             window: ctx.window,
             tech_words: set(&ctx.tech_words),
-            veto_after: set(&ctx.veto_after),
-            veto_before: set(&ctx.veto_before),
+            veto: set(&ctx.veto),
         }
     }
 
@@ -118,7 +116,16 @@ impl Matcher {
             }
             let p = &self.patterns[m.pattern().as_usize()];
             let written = &text[s..e];
-            if (p.exact_case || p.ambiguous) && written != p.surface {
+            if p.exact_case && written != p.surface {
+                continue;
+            }
+            // An ambiguous name must be written as a name: capitalised.
+            if p.ambiguous && !written.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+            {
+                continue;
+            }
+            // "WordPress.com", "Loopback.io": a web address names a site.
+            if is_domain_suffix(&text[e..]) {
                 continue;
             }
             if p.ambiguous {
@@ -151,22 +158,18 @@ impl Matcher {
         out
     }
 
+    /// Whether the name and the word beside it form a veto phrase.
     fn vetoed(&self, text: &str, span: Span) -> bool {
+        let name = text[span.range()].to_lowercase();
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'';
         let after = text[span.end..]
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .find(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        // Only the word right after, when nothing but spaces separates it.
-        let after_adjacent = text[span.end..].starts_with(' ');
-        if after_adjacent && after.is_some_and(|w| self.veto_after.contains(&w)) {
-            return true;
-        }
+            .strip_prefix(' ')
+            .map(|rest| rest.split(|c: char| !is_word(c)).next().unwrap_or(""));
         let before = text[..span.start]
-            .trim_end_matches(' ')
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
-            .next()
-            .map(str::to_lowercase);
-        text[..span.start].ends_with(' ') && before.is_some_and(|w| self.veto_before.contains(&w))
+            .strip_suffix(' ')
+            .map(|rest| rest.rsplit(|c: char| !is_word(c)).next().unwrap_or(""));
+        after.is_some_and(|w| self.veto.contains(&format!("{name} {}", w.to_lowercase())))
+            || before.is_some_and(|w| self.veto.contains(&format!("{} {name}", w.to_lowercase())))
     }
 
     fn near_tech_word(&self, text: &str, span: Span) -> bool {
@@ -205,6 +208,18 @@ impl Matcher {
             }
         }
     }
+}
+
+fn is_domain_suffix(rest: &str) -> bool {
+    const TLDS: [&str; 6] = [".com", ".org", ".io", ".net", ".dev", ".co"];
+    TLDS.iter().any(|t| {
+        rest.len() >= t.len()
+            && rest.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+            && !rest
+                .as_bytes()
+                .get(t.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -290,6 +305,17 @@ mod tests {
         assert_eq!(slugs("4. Golang", true)[0].0, "go");
         assert_eq!(slugs("Spring", true)[0].0, "spring");
         assert!(just_slugs("Next, we look at pricing.").is_empty());
+        assert_eq!(
+            just_slugs("Pinterest: Utilizes Flask for its web services"),
+            ["flask"]
+        );
+        assert!(just_slugs("Let's Go For It, web developers!").is_empty());
+    }
+
+    #[test]
+    fn web_addresses_are_sites_not_entities() {
+        assert!(just_slugs("the company behind WordPress.com").is_empty());
+        assert_eq!(just_slugs("WordPress powers blogs"), ["wordpress"]);
     }
 
     #[test]

@@ -1,4 +1,133 @@
-//! Rule-based extraction from a cleaned document: entity mentions now;
-//! claims, statistics and company users build on them.
+//! Rule-based extraction from a cleaned document: the finding types and
+//! the stage that fills them. Every finding carries its span in
+//! [`Document::text`](crate::model::Document::text), the exact quote at
+//! that span, and the id of the rule that produced it.
 
 pub mod entities;
+
+use crate::model::{Cleaned, Document, Span};
+use crate::numbers::Unit;
+use serde::Serialize;
+
+/// Pro, con, or a neutral feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Pro,
+    Con,
+    Feature,
+}
+
+impl Polarity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Pro => "pro",
+            Polarity::Con => "con",
+            Polarity::Feature => "feature",
+        }
+    }
+}
+
+/// A catalog entity named in kept content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub entity: String,
+    pub surface: String,
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+}
+
+/// A pro, con or feature of an entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub entity: String,
+    pub polarity: Polarity,
+    pub aspect: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub rule: String,
+}
+
+/// A number stated about an entity (or about no one entity).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statistic {
+    pub entity: Option<String>,
+    pub value: f64,
+    pub unit: Unit,
+    pub qualifier: Option<String>,
+    /// What it measures: "of professional developers".
+    pub measure: Option<String>,
+    /// When, if stated: "by early 2022".
+    pub time: Option<String>,
+    /// The source the text cites: "Enterprise Apps Today".
+    pub cited: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub rule: String,
+}
+
+/// A company said to use an entity (`entity` is `None` when the text does
+/// not say what it uses).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompanyUse {
+    pub company: String,
+    pub entity: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub rule: String,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Findings {
+    pub entities: Vec<Mention>,
+    pub claims: Vec<Claim>,
+    pub statistics: Vec<Statistic>,
+    pub companies: Vec<CompanyUse>,
+}
+
+/// The quote at a span: always the exact text there.
+pub(crate) fn quote(doc: &Document, span: Span) -> String {
+    doc.text[span.range()].to_string()
+}
+
+/// Blocks whose text is prose that findings may come from: kept, and not
+/// code or markup.
+pub(crate) fn prose_blocks<'a>(
+    doc: &'a Document,
+    cleaned: &'a Cleaned,
+) -> impl Iterator<Item = usize> + 'a {
+    cleaned.kept().filter(|&i| {
+        !matches!(
+            doc.blocks[i].kind,
+            crate::model::BlockKind::Code | crate::model::BlockKind::Markup
+        )
+    })
+}
+
+/// Every entity mention in the kept prose of a document.
+pub fn mentions(doc: &Document, cleaned: &Cleaned, matcher: &entities::Matcher) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for i in prose_blocks(doc, cleaned) {
+        let block = &doc.blocks[i];
+        let text = doc.block_text(block);
+        for f in matcher.find_in(text, block.kind.is_heading()) {
+            let span = Span::new(
+                block.span.start + f.span.start,
+                block.span.start + f.span.end,
+            );
+            out.push(Mention {
+                entity: matcher.slug(&f).to_string(),
+                surface: quote(doc, span),
+                start: span.start,
+                end: span.end,
+                rule: f.rule.to_string(),
+            });
+        }
+    }
+    out
+}
