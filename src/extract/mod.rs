@@ -3,6 +3,7 @@
 //! [`Document::text`](crate::model::Document::text), the exact quote at
 //! that span, and the id of the rule that produced it.
 
+pub mod aspects;
 pub mod entities;
 
 use crate::model::{Cleaned, Document, Span};

@@ -1,0 +1,175 @@
+//! The aspect lexicon: which aspect (performance, scalability, ...) a
+//! claim is about, from its words.
+//!
+//! ```
+//! use roundup::extract::aspects::Lexicon;
+//! let lex = Lexicon::builtin().unwrap();
+//! assert_eq!(lex.aspect_of("Django is easy to learn"), "learning-curve");
+//! assert_eq!(lex.aspect_of("Handles thousands of concurrent connections"), "concurrency");
+//! ```
+//!
+//! Cues live in `data/aspects.toml`. All cues of all aspects are one
+//! Aho-Corasick automaton; a hit counts at ASCII word boundaries (a cue
+//! ending in `*` may continue into the word). Every hit is a vote; longer
+//! cues weigh more, so "easy to learn" outvotes "easy"; ties go to the
+//! aspect listed first. No hit: `other`.
+
+use crate::error::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+const BUILTIN: &str = include_str!("../../data/aspects.toml");
+
+/// The aspect of a claim with no cue.
+pub const OTHER: &str = "other";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    aspect: Vec<Entry>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    names: Vec<String>,
+    ac: AhoCorasick,
+    /// Per pattern: (aspect index, open-ended, weight).
+    cues: Vec<(usize, bool, usize)>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into roundup.
+    pub fn builtin() -> Result<Lexicon> {
+        Lexicon::parse("data/aspects.toml", BUILTIN)
+    }
+
+    fn parse(origin: &str, text: &str) -> Result<Lexicon> {
+        let err = |message: String| Error::Rules {
+            origin: origin.to_string(),
+            message,
+        };
+        let file: File = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let mut names = Vec::new();
+        let mut patterns = Vec::new();
+        let mut cues = Vec::new();
+        for (i, entry) in file.aspect.into_iter().enumerate() {
+            if entry.name.is_empty() || entry.name == OTHER {
+                return Err(err(format!("aspect {:?} cannot be named", entry.name)));
+            }
+            for cue in entry.cues {
+                let (stem, open) = match cue.strip_suffix('*') {
+                    Some(s) => (s.to_string(), true),
+                    None => (cue.clone(), false),
+                };
+                if stem.trim().len() < 2 || stem.trim() != stem {
+                    return Err(err(format!(
+                        "aspect {}: cue {cue:?} is too short or padded",
+                        entry.name
+                    )));
+                }
+                cues.push((i, open, stem.split_whitespace().count()));
+                patterns.push(stem.to_lowercase());
+            }
+            names.push(entry.name);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| err(e.to_string()))?;
+        Ok(Lexicon { names, ac, cues })
+    }
+
+    /// Every aspect name, in lexicon order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The aspects a text is about, best first, with their scores.
+    pub fn scores(&self, text: &str) -> Vec<(&str, usize)> {
+        let bytes = text.as_bytes();
+        let mut votes = vec![0usize; self.names.len()];
+        for m in self.ac.find_iter(text) {
+            let (aspect, open, weight) = self.cues[m.pattern().as_usize()];
+            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
+            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
+            if before_ok && after_ok {
+                votes[aspect] += weight;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = self
+            .names
+            .iter()
+            .zip(votes)
+            .filter(|(_, v)| *v > 0)
+            .map(|(n, v)| (n.as_str(), v))
+            .collect();
+        // Stable: ties keep lexicon order.
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+        ranked
+    }
+
+    /// The best aspect of a text, or `other`.
+    pub fn aspect_of(&self, text: &str) -> &str {
+        self.scores(text).first().map_or(OTHER, |(n, _)| n)
+    }
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aspects_of_varied_claims() {
+        let lex = Lexicon::builtin().unwrap();
+        for (text, aspect) in [
+            ("Express.js is known for its speed", "performance"),
+            ("Highly scalable for large applications", "scalability"),
+            ("Goroutines make concurrency cheap", "concurrency"),
+            ("Built-in protection against XSS and CSRF", "security"),
+            ("It has a steep learning curve", "learning-curve"),
+            ("Batteries included, so you write less code", "productivity"),
+            ("Unopinionated and modular", "flexibility"),
+            ("A huge ecosystem of packages on npm", "ecosystem"),
+            ("Extensive documentation", "documentation"),
+            ("It is free and open source", "cost"),
+            ("A powerful ORM for relational databases", "data-access"),
+            ("One of the most popular frameworks", "popularity"),
+            (
+                "Compiles to a single binary that runs on Linux and Windows",
+                "portability",
+            ),
+            ("Lightweight with a small footprint", "footprint"),
+            ("Integrated support for unit testing", "testing"),
+            ("SEO Optimized", OTHER),
+        ] {
+            assert_eq!(lex.aspect_of(text), aspect, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_respect_word_boundaries() {
+        let lex = Lexicon::builtin().unwrap();
+        // "free" inside "carefree", "db" inside "feedback": no votes.
+        assert_eq!(lex.aspect_of("carefree feedback"), OTHER);
+    }
+
+    #[test]
+    fn a_bad_lexicon_is_rejected() {
+        assert!(Lexicon::parse("x", "[[aspect]]\nname = \"other\"\ncues = [\"a b\"]\n").is_err());
+        assert!(Lexicon::parse("x", "[[aspect]]\nname = \"speed\"\ncues = [\" fast\"]\n").is_err());
+        assert!(Lexicon::parse("x", "[[aspect]]\nname = \"speed\"\nwords = []\n").is_err());
+    }
+}
