@@ -5,6 +5,7 @@
 
 pub mod aspects;
 pub mod entities;
+pub mod sentences;
 
 use crate::model::{Cleaned, Document, Span};
 use crate::numbers::Unit;
