@@ -33,6 +33,7 @@ struct RawSettings {
     head_blocks: Option<usize>,
     caption_max_words: Option<usize>,
     section_rules: Option<Vec<String>>,
+    section_keep: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -74,6 +75,8 @@ pub(crate) struct Settings {
     pub head_blocks: usize,
     pub caption_max_words: usize,
     pub section_rules: Vec<String>,
+    /// Headings the section rule never drops (the article's "Conclusion").
+    pub section_keep: Option<RegexSet>,
 }
 
 /// Where in the article a rule applies.
@@ -280,6 +283,15 @@ fn compile(files: &[&RawFile]) -> Result<Compiled, String> {
         section_rules: pick(&|s| s.section_rules.is_some())
             .section_rules
             .unwrap_or_default(),
+        section_keep: match pick(&|s| s.section_keep.is_some()).section_keep {
+            Some(patterns) => Some(
+                RegexSetBuilder::new(&patterns)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| format!("settings: section_keep is not a valid regex: {e}"))?,
+            ),
+            None => None,
+        },
     };
 
     let mut rules = Vec::new();

@@ -89,10 +89,11 @@ pub(super) fn neighbours(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
             verdict.drop(i, &duplicate_title);
             continue;
         }
-        if heading
+        // Only a paragraph: a heading written again is the author's.
+        let repeat = heading
             .as_ref()
-            .is_some_and(|(h, at)| *h == w && i > at + 1)
-        {
+            .is_some_and(|(h, at)| *h == w && i > at + 1);
+        if repeat && block.kind == BlockKind::Paragraph {
             verdict.drop(i, &caption);
             continue;
         }
@@ -113,14 +114,21 @@ fn is_caption_before_heading(doc: &Document, c: &Compiled, i: usize) -> bool {
     let before_heading = blocks
         .get(i + 1)
         .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    let after_content = i
+    // After prose, not after another short line: a run of short lines is
+    // a list without bullets (company names), not a caption.
+    let after_prose = i
         .checked_sub(1)
         .and_then(|p| blocks.get(p))
-        .is_some_and(|b| !b.kind.is_heading());
+        .is_some_and(|b| {
+            let t = doc.block_text(b);
+            !b.kind.is_heading()
+                && (t.split_whitespace().count() > c.settings.caption_max_words
+                    || t.trim_end().ends_with(['.', '!', '?', ':']))
+        });
     let last = text.chars().last().unwrap_or('.');
     blocks[i].kind == BlockKind::Paragraph
         && before_heading
-        && after_content
+        && after_prose
         && text.split_whitespace().count() <= c.settings.caption_max_words
         && !".!?:;,)]>*_`\"”’".contains(last)
         && !text.starts_with(['[', '!', '<', '`', '*', '_', '>'])
@@ -133,9 +141,15 @@ fn section_headings(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
     let blocks = &doc.blocks;
     for h in (0..blocks.len()).rev() {
         let b = &blocks[h];
+        let keep_heading = c
+            .settings
+            .section_keep
+            .as_ref()
+            .is_some_and(|k| k.is_match(doc.block_text(b)));
         if !matches!(b.kind, BlockKind::Heading { .. })
             || !verdict.kept(h)
             || b.span.start < tail_from
+            || keep_heading
         {
             continue;
         }

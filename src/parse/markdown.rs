@@ -64,6 +64,8 @@ struct Open {
     span: Option<Range<usize>>,
     /// Every inline element so far was raw HTML or white space.
     only_html: bool,
+    /// Bytes of inline raw HTML.
+    html_bytes: usize,
 }
 
 struct Walker<'t> {
@@ -78,6 +80,8 @@ struct Walker<'t> {
     skipping: bool,
     row: u32,
     col: u32,
+    /// Where the open table's header row starts.
+    table_head: usize,
 }
 
 impl<'t> Walker<'t> {
@@ -92,6 +96,7 @@ impl<'t> Walker<'t> {
             skipping: false,
             row: 0,
             col: 0,
+            table_head: 0,
         }
     }
 
@@ -108,7 +113,13 @@ impl<'t> Walker<'t> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::InlineHtml(_) => self.inline(range, true),
+            Event::InlineHtml(_) => {
+                let len = range.len();
+                self.inline(range, true);
+                if let Some(open) = self.open.as_mut() {
+                    open.html_bytes += len;
+                }
+            }
             Event::Text(t) => {
                 let blank = t.trim().is_empty();
                 self.inline(range, blank);
@@ -167,7 +178,10 @@ impl<'t> Walker<'t> {
                 self.containers.push(Container::Quote);
             }
             Tag::Table(_) => self.row = 0,
-            Tag::TableHead => self.col = 0,
+            Tag::TableHead => {
+                self.col = 0;
+                self.table_head = range.start;
+            }
             Tag::TableRow => {
                 self.row += 1;
                 self.col = 0;
@@ -224,6 +238,7 @@ impl<'t> Walker<'t> {
             implicit: false,
             span: None,
             only_html: true,
+            html_bytes: 0,
         });
     }
 
@@ -238,6 +253,7 @@ impl<'t> Walker<'t> {
                 implicit: true,
                 span: None,
                 only_html: true,
+                html_bytes: 0,
             });
         }
         let Some(open) = self.open.as_mut() else {
@@ -264,7 +280,11 @@ impl<'t> Walker<'t> {
             return;
         };
         let body = self.text[range.clone()].trim();
-        let markup = open.only_html || is_shortcode(body);
+        // Mostly tags between an opening and a closing one: inline SVG and
+        // the like, whose few words are labels, not prose.
+        let tagged =
+            body.starts_with('<') && body.ends_with('>') && open.html_bytes * 2 >= body.len();
+        let markup = open.only_html || tagged || is_shortcode(body);
         let kind = if markup && !matches!(open.kind, BlockKind::TableCell { .. }) {
             BlockKind::Markup
         } else {
@@ -274,11 +294,10 @@ impl<'t> Walker<'t> {
     }
 
     /// A table's delimiter row (`|---|---|`) belongs to no cell; it is kept
-    /// as a markup block so the table reads as one piece.
+    /// as a markup block so the table reads as one piece. A header row with
+    /// no text goes into the same block.
     fn push_delimiter_row(&mut self) {
-        let Some(head) = self.blocks.last().map(|b| b.span.start) else {
-            return;
-        };
+        let head = self.table_head;
         let Some(nl) = self.text[head..].find('\n') else {
             return;
         };
@@ -288,7 +307,11 @@ impl<'t> Walker<'t> {
             .map_or(self.text.len(), |e| start + e);
         let line = &self.text[start..end];
         if line.contains('-') && line.chars().all(|c| "|-: \t".contains(c)) {
-            self.push(BlockKind::Markup, start..end);
+            let empty_head = self.blocks.last().is_none_or(|b| b.span.start < head);
+            self.push(
+                BlockKind::Markup,
+                if empty_head { head } else { start }..end,
+            );
         }
     }
 

@@ -383,6 +383,7 @@ fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
         introduces[i] = heading[i] || is_list(i) || f.is_prose();
     }
 
+    unlist_runs(lines, &feats, &mut heading);
     let title = find_title(lines, &feats, &heading);
     let styles: Vec<Style> = feats.iter().map(Features::style).collect();
     demote_repeats_and_strays(lines, &feats, &styles, title, &mut heading);
@@ -401,6 +402,32 @@ fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
             },
         })
         .collect()
+}
+
+/// Three or more heading-shaped lines in a row are a list written without
+/// bullets (company names, say), not headings nested three deep; only the
+/// last may still be a heading, when prose follows it.
+fn unlist_runs(lines: &[Line], feats: &[Features], heading: &mut [bool]) {
+    let shaped = |i: usize| lines[i].marker == Marker::None && feats[i].heading_shaped();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len())
+            .find(|&j| !shaped(j))
+            .unwrap_or(lines.len());
+        if end - i >= 3 {
+            let prose_follows = end < lines.len()
+                && match lines[end].marker {
+                    Marker::None => feats[end].is_prose(),
+                    Marker::Bullet { .. } => true,
+                    Marker::Numbered(_) | Marker::Quote => false,
+                };
+            let last = if prose_follows { end - 1 } else { end };
+            for h in &mut heading[i..last] {
+                *h = false;
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// The title: the first line when it is a heading-shaped line of three
