@@ -369,9 +369,12 @@ fn classify(text: &str, lines: &[Line]) -> Vec<BlockKind> {
         heading[i] = match lines[i].marker {
             Marker::None => f.heading_shaped() && introduces[i + 1],
             // A numbered line is a heading when a body follows, not
-            // another item.
-            Marker::Numbered(_) => {
-                f.words <= 10
+            // another item, and the item before it is not its predecessor.
+            Marker::Numbered(number) => {
+                let follows_item =
+                    i > 0 && lines[i - 1].marker == Marker::Numbered(number.wrapping_sub(1));
+                !follows_item
+                    && f.words <= 10
                     && f.heading_shaped()
                     && f.last_char() != ':'
                     && i + 1 < n
