@@ -64,6 +64,7 @@ struct RawZone {
     max_words: Option<usize>,
     extent: String,
     run_max_words: Option<usize>,
+    scope: Option<String>,
     #[serde(default)]
     case_sensitive: bool,
 }
@@ -167,6 +168,8 @@ pub(crate) struct Zone {
     pub kinds: Kinds,
     pub max_words: Option<usize>,
     pub extent: Extent,
+    /// Zones start in the tail unless they may start anywhere.
+    pub anywhere: bool,
 }
 
 /// What a pattern of the combined set belongs to.
@@ -386,6 +389,15 @@ fn compile(files: &[&RawFile]) -> Result<Compiled, String> {
                     ))
                 }
             };
+            let anywhere = match raw.scope.as_deref() {
+                None | Some("tail") => false,
+                Some("anywhere") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "zone '{id}': unknown scope '{other}' (expected tail or anywhere)"
+                    ))
+                }
+            };
             for (k, p) in raw.start.iter().enumerate() {
                 single(p, raw.case_sensitive).map_err(|e| {
                     format!(
@@ -402,6 +414,7 @@ fn compile(files: &[&RawFile]) -> Result<Compiled, String> {
                 kinds,
                 max_words: raw.max_words,
                 extent,
+                anywhere,
             });
         }
     }

@@ -23,12 +23,14 @@ pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
     while i < n {
         let block = &doc.blocks[i];
         let text = doc.block_text(block);
-        let zone = (verdict.kept(i) && block.span.start >= tail_from)
+        let zone = verdict
+            .kept(i)
             .then(|| c.zone_start(text))
             .flatten()
             .map(|z| &c.zones[z])
             .filter(|z| {
-                z.kinds.contains(block.kind)
+                (z.anywhere || block.span.start >= tail_from)
+                    && z.kinds.contains(block.kind)
                     && z.max_words
                         .is_none_or(|m| text.split_whitespace().count() <= m)
             });

@@ -472,3 +472,33 @@ fn a_rules_file_on_disk_loads() {
     );
     assert!(rules.describe().iter().any(|d| d.0 == "site.x"));
 }
+
+#[test]
+fn text_toc_share_bar_newsletter_and_copyright() {
+    let input = format!(
+        "Top Backend Frameworks in 2025\nTable of Contents\n1. Django\n2. Express.js\n1. Django\n{BODY}\
+        Share this article\nTwitter\nFacebook\nSubscribe to our newsletter\nGet the latest posts delivered to your inbox.\n\
+        © 2025 Acme Dev Blog. All rights reserved.\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(v[1], ("Table of Contents".into(), "boilerplate.toc".into()));
+    assert_eq!(v[2], ("Django".into(), "boilerplate.toc".into()));
+    assert_eq!(v[3], ("Express.js".into(), "boilerplate.toc".into()));
+    assert_eq!(v[4], ("1. Django".into(), String::new()));
+    assert_eq!(rule_of(&v, "Facebook"), "boilerplate.social-links");
+    assert_eq!(
+        rule_of(&v, "Get the latest posts delivered to your inbox."),
+        "boilerplate.follow-me"
+    );
+    assert_eq!(
+        rule_of(&v, "© 2025 Acme Dev Blog. All rights reserved."),
+        "boilerplate.copyright"
+    );
+}
+
+#[test]
+fn company_names_in_a_tail_list_are_not_a_share_bar() {
+    let input = format!("Backend Frameworks Compared\n{BODY}Popular Websites That Use Express\n- Facebook\n- Twitter\n");
+    let v = text_verdicts(&input);
+    assert!(v.iter().all(|(_, r)| r.is_empty()), "{v:#?}");
+}

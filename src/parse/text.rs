@@ -288,7 +288,9 @@ impl<'t> Features<'t> {
 
     /// A sentence of prose: long enough, or ending like a sentence.
     fn is_prose(&self) -> bool {
-        self.words >= 8 || (self.words >= 3 && matches!(self.last_char(), '.' | '!' | '?' | ':'))
+        self.words >= 8
+            || (self.words >= 3 && matches!(self.last_char(), '.' | '!' | '?' | ':'))
+            || self.has_second_sentence()
     }
 
     /// Shaped like a heading, whatever follows it.
@@ -321,16 +323,19 @@ impl<'t> Features<'t> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let first = words.first().copied().unwrap_or("");
         let last = words.last().copied().unwrap_or("");
-        let users = words
-            .iter()
-            .any(|w| ["websites", "companies", "sites", "apps", "brands"].contains(w))
-            && words.iter().any(|w| ["use", "uses", "using"].contains(w));
-        if self.last_char() == '?' {
-            Style::Question
-        } else if ROLE_WORDS.contains(&first) || ROLE_WORDS.contains(&last) || users {
+        // "Features", "Key Features of Express", "Django Advantages".
+        let role_word =
+            words.iter().take(2).any(|w| ROLE_WORDS.contains(w)) || ROLE_WORDS.contains(&last);
+        let uses = words.iter().any(|w| ["use", "uses", "using"].contains(w));
+        let users = uses
+            && words
+                .iter()
+                .any(|w| ["websites", "companies", "sites", "apps", "brands", "who"].contains(w));
+        if role_word || users {
             Style::Role
+        } else if self.last_char() == '?' {
+            Style::Question
         } else if self.last_char() == ':' {
             Style::Colon
         } else if [" – ", " — ", " - ", " ~ ", " | "]

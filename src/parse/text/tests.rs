@@ -204,3 +204,12 @@ fn empty_and_blank_inputs_have_no_blocks() {
     assert!(parse(String::new()).blocks.is_empty());
     assert!(parse(" \n\t\n".to_string()).blocks.is_empty());
 }
+
+#[test]
+fn role_headings_sit_under_their_entity() {
+    let b = blocks("Web Frameworks in Practice\n1. Express\nExpress is minimal.\nKey Features of Express\n- Routing\nWho uses Express?\nUber and IBM use it.\nFinal Thoughts\nPick one. Happy coding\n");
+    assert_eq!(b[1], (h(2), "1. Express".into()));
+    assert_eq!(b[3], (h(3), "Key Features of Express".into()));
+    assert_eq!(b[5], (h(3), "Who uses Express?".into()));
+    assert_eq!(b[7], (h(2), "Final Thoughts".into()));
+}
