@@ -1,0 +1,175 @@
+//! The rules that look beyond one block: zones (a marker and what follows
+//! it) and neighbour rules, whose ids are stable like the data rules':
+//!
+//! - `boilerplate.duplicate-title`: the title again, as a line of its own;
+//! - `boilerplate.image-caption`: a line repeating the heading of the
+//!   section it closes, or a short unpunctuated line just before a heading
+//!   (an image's alt text or caption left in the text);
+//! - a heading in the tail whose whole section was dropped as promotion,
+//!   contact or follow-me boilerplate goes with it, under the rule that
+//!   dropped its first block.
+
+use super::rules::{Compiled, Extent};
+use super::{tail_start, Verdict};
+use crate::model::{BlockKind, Document};
+use std::sync::Arc;
+
+/// Drops the zones: from a start marker in the tail to the end, or over
+/// the short blocks that follow it.
+pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
+    let tail_from = tail_start(doc, c);
+    let n = doc.blocks.len();
+    let mut i = 0;
+    while i < n {
+        let block = &doc.blocks[i];
+        let text = doc.block_text(block);
+        let zone = verdict
+            .kept(i)
+            .then(|| c.zone_start(text))
+            .flatten()
+            .map(|z| &c.zones[z])
+            .filter(|z| {
+                (z.anywhere || block.span.start >= tail_from)
+                    && z.kinds.contains(block.kind)
+                    && z.max_words
+                        .is_none_or(|m| text.split_whitespace().count() <= m)
+            });
+        let Some(zone) = zone else {
+            i += 1;
+            continue;
+        };
+        verdict.drop(i, &zone.id);
+        i += 1;
+        while i < n {
+            let b = &doc.blocks[i];
+            let fits = match zone.extent {
+                Extent::ToEnd => b.kind != BlockKind::Title,
+                Extent::ShortRun { max_words } => {
+                    !b.kind.is_heading()
+                        && doc.block_text(b).split_whitespace().count() <= max_words
+                }
+            };
+            if !fits {
+                break;
+            }
+            verdict.drop(i, &zone.id);
+            i += 1;
+        }
+    }
+}
+
+/// Lower-case words, for comparing a line with a heading.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The neighbour rules, in order: duplicate title, captions, sections.
+pub(super) fn neighbours(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
+    let duplicate_title: Arc<str> = Arc::from("boilerplate.duplicate-title");
+    let caption: Arc<str> = Arc::from("boilerplate.image-caption");
+    let blocks = &doc.blocks;
+    let prose = |k: BlockKind| matches!(k, BlockKind::Paragraph | BlockKind::Heading { .. });
+
+    let title = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Title)
+        .map(|t| words(doc.block_text(&blocks[t])));
+    // The current section's heading: its words and where it is.
+    let mut heading: Option<(Vec<String>, usize)> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        if !verdict.kept(i) || !prose(block.kind) {
+            if block.kind == BlockKind::Title {
+                heading = None;
+            }
+            continue;
+        }
+        let w = words(doc.block_text(block));
+        if title.as_ref() == Some(&w) {
+            verdict.drop(i, &duplicate_title);
+            continue;
+        }
+        // Only a paragraph: a heading written again is the author's.
+        let repeat = heading
+            .as_ref()
+            .is_some_and(|(h, at)| *h == w && i > at + 1);
+        if repeat && block.kind == BlockKind::Paragraph {
+            verdict.drop(i, &caption);
+            continue;
+        }
+        if block.kind.is_heading() {
+            heading = Some((w, i));
+        } else if is_caption_before_heading(doc, c, i) {
+            verdict.drop(i, &caption);
+        }
+    }
+    section_headings(doc, c, verdict);
+}
+
+/// A short paragraph without end punctuation between content and a
+/// heading: the alt text or caption of an image placed before the heading.
+fn is_caption_before_heading(doc: &Document, c: &Compiled, i: usize) -> bool {
+    let blocks = &doc.blocks;
+    let text = doc.block_text(&blocks[i]);
+    let before_heading = blocks
+        .get(i + 1)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+    // After prose, not after another short line: a run of short lines is
+    // a list without bullets (company names), not a caption.
+    let after_prose = i
+        .checked_sub(1)
+        .and_then(|p| blocks.get(p))
+        .is_some_and(|b| {
+            let t = doc.block_text(b);
+            !b.kind.is_heading()
+                && (t.split_whitespace().count() > c.settings.caption_max_words
+                    || t.trim_end().ends_with(['.', '!', '?', ':']))
+        });
+    let last = text.chars().last().unwrap_or('.');
+    blocks[i].kind == BlockKind::Paragraph
+        && before_heading
+        && after_prose
+        && text.split_whitespace().count() <= c.settings.caption_max_words
+        && !".!?:;,)]>*_`\"”’".contains(last)
+        && !text.starts_with(['[', '!', '<', '`', '*', '_', '>'])
+}
+
+/// Drops a heading in the tail whose section (up to the next heading) is
+/// not empty and was entirely dropped by the settings' section rules.
+fn section_headings(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
+    let tail_from = tail_start(doc, c);
+    let blocks = &doc.blocks;
+    for h in (0..blocks.len()).rev() {
+        let b = &blocks[h];
+        let keep_heading = c
+            .settings
+            .section_keep
+            .as_ref()
+            .is_some_and(|k| k.is_match(doc.block_text(b)));
+        if !matches!(b.kind, BlockKind::Heading { .. })
+            || !verdict.kept(h)
+            || b.span.start < tail_from
+            || keep_heading
+        {
+            continue;
+        }
+        let end = (h + 1..blocks.len())
+            .find(|&j| blocks[j].kind.is_heading() && verdict.kept(j))
+            .unwrap_or(blocks.len());
+        if end == h + 1 {
+            continue;
+        }
+        let all_boilerplate = (h + 1..end).all(|j| {
+            verdict
+                .reason(j)
+                .is_some_and(|r| c.settings.section_rules.iter().any(|s| s == r))
+        });
+        if all_boilerplate {
+            if let Some(rule) = verdict.reason(h + 1).map(Arc::<str>::from) {
+                verdict.drop(h, &rule);
+            }
+        }
+    }
+}
