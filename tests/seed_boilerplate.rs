@@ -10,7 +10,7 @@ use std::path::Path;
 /// Micro-averaged dropped-line counts over every gold file in `gold_dir`
 /// whose article is scored by line.
 fn score(gold_dir: &Path, docs: &Path) -> (Counts, usize) {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let mut total = Counts::default();
     let mut scored = 0;
     for path in gold::gold_files(gold_dir).expect("gold folder") {
