@@ -79,6 +79,9 @@ pub(crate) struct Verdict {
     /// The element is marked as the article body (`itemprop=articleBody`,
     /// `class="entry-content"`, ...).
     pub body_hint: bool,
+    /// The rule comes from class or id names, not from the tag, the role
+    /// or visibility: a weaker sign, which the article body overrides.
+    pub by_name: bool,
 }
 
 /// Classifies an element by its tag and attributes.
@@ -96,8 +99,9 @@ pub(crate) fn classify(el: &Element) -> Verdict {
                 v.weight = v.weight.saturating_add(names.weight);
                 v.body_hint |= names.body_hint;
                 hidden |= names.hidden;
-                if v.rule.is_none() {
+                if v.rule.is_none() && names.rule.is_some() {
                     v.rule = names.rule;
+                    v.by_name = true;
                 }
             }
             "hidden" => hidden = true,
@@ -119,9 +123,11 @@ pub(crate) fn classify(el: &Element) -> Verdict {
     // The article's own container is never chrome by its names.
     if v.body_hint || matches!(el.tag, Tag::Article | Tag::Main | Tag::Body | Tag::Html) {
         v.rule = tag_rule(el.tag);
+        v.by_name = false;
     }
     if hidden {
         v.rule = Some(Rule::Hidden);
+        v.by_name = false;
     }
     v
 }
@@ -205,6 +211,11 @@ fn scan_names(value: &str) -> Names {
                 positive = true;
             }
             if let Some(r) = word_rule(w) {
+                // Page builders call every box a widget ("elementor-widget");
+                // only a name that starts with it is a sidebar widget.
+                if matches!(w, "widget" | "widgets") && at > 0 {
+                    continue;
+                }
                 negative = true;
                 // "tag-adam-neumann", "category-business": a label of the
                 // page, not the part named; "share-buttons" is the part.
@@ -520,6 +531,8 @@ mod tests {
         assert_eq!(scan_names("post-comments").rule, Some(Rule::Comments));
         assert_eq!(scan_names("tag-adam-neumann category-business").rule, None);
         assert_eq!(scan_names("js-share-buttons").rule, Some(Rule::Share));
+        assert_eq!(scan_names("elementor-widget-wrap").rule, None);
+        assert_eq!(scan_names("widget widget_text").rule, Some(Rule::Aside));
     }
 
     #[test]

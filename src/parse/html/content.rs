@@ -95,6 +95,26 @@ fn root_of(items: &[Item], roots: &[u32], i: u32) -> Option<u32> {
     items[r as usize].contains(r, i).then_some(r)
 }
 
+/// Elements that are a paragraph themselves rather than hold paragraphs.
+fn is_paragraph(tag: Option<Tag>) -> bool {
+    matches!(
+        tag,
+        Some(
+            Tag::P
+                | Tag::Pre
+                | Tag::Li
+                | Tag::Td
+                | Tag::Th
+                | Tag::Dt
+                | Tag::Dd
+                | Tag::H(_)
+                | Tag::Blockquote
+                | Tag::Figcaption
+                | Tag::Block
+        )
+    )
+}
+
 /// Readability's initial score of a container, from its tag and names.
 fn initial_score(item: &Item) -> f32 {
     let base = match item.tag {
@@ -136,7 +156,14 @@ fn choose_main(dom: &Dom, items: &[Item], blocks: &[RawBlock], strict: bool) -> 
             continue;
         }
         let points = 1.0 + b.commas as f32 + (b.chars as f32 / 100.0).min(3.0);
-        let mut anc = items[b.owner as usize].parent;
+        // Text right inside a container is a paragraph of that container
+        // (Readability wraps such runs in a `<p>`).
+        let owner = &items[b.owner as usize];
+        let mut anc = if is_paragraph(owner.tag) {
+            owner.parent
+        } else {
+            b.owner
+        };
         for level in 0..5 {
             if anc == NONE || anc == 0 {
                 break;

@@ -63,6 +63,17 @@ pub(crate) fn flatten(dom: &Dom) -> Vec<Item> {
             p.chrome_up
         };
         let at = items.len() as u32;
+        let verdict = match &dom.node(child).data {
+            Data::Element(e) if !e.tag.is_void() => classify(e),
+            _ => Verdict::default(),
+        };
+        // The article body shields itself from chrome names around it
+        // (Blogger puts the post in `<div class="widget Blog">`).
+        let chrome_up = if verdict.body_hint {
+            shielded(&items, chrome_up)
+        } else {
+            chrome_up
+        };
         match &dom.node(child).data {
             Data::Text(_) => items.push(Item {
                 node: child,
@@ -78,7 +89,7 @@ pub(crate) fn flatten(dom: &Dom) -> Vec<Item> {
                     parent,
                     end: at + 1,
                     tag: Some(e.tag),
-                    verdict: classify(e),
+                    verdict,
                     chrome_up,
                 });
                 stack.push((at, dom.node(child).first_child));
@@ -87,6 +98,14 @@ pub(crate) fn flatten(dom: &Dom) -> Vec<Item> {
         }
     }
     items
+}
+
+/// The first of `c` and its chrome ancestors not marked by names alone.
+fn shielded(items: &[Item], mut c: u32) -> u32 {
+    while c != NONE && items[c as usize].verdict.by_name {
+        c = items[c as usize].chrome_up;
+    }
+    c
 }
 
 /// A block as cut from the page, before any verdict.
