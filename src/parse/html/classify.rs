@@ -467,7 +467,8 @@ fn is_generic_word(w: &str) -> bool {
 fn word_rule(w: &str) -> Option<Rule> {
     Some(match w {
         "nav" | "navbar" | "navigation" | "menu" | "menus" | "submenu" | "breadcrumb"
-        | "breadcrumbs" | "crumbs" | "pagination" | "pager" | "paging" | "skip" | "skiplink" => {
+        | "breadcrumbs" | "crumbs" | "pagination" | "pager" | "paging" | "skip" | "skiplink"
+        | "prev" | "previous" | "next" | "nextprev" | "prevnext" | "postnav" | "pagenav" => {
             Rule::Nav
         }
         "header" | "masthead" | "topbar" => Rule::Header,

@@ -82,7 +82,7 @@ fn verdict(items: &[Item], roots: &[u32], b: &RawBlock, text: &str) -> Option<Ru
         return Some(Rule::OutsideMain);
     }
     let _ = text;
-    if b.link_chars * 2 > b.chars && !matches!(b.kind, BlockKind::Heading { .. }) {
+    if b.link_chars * 2 > b.chars {
         return Some(Rule::LinkDense);
     }
     None
@@ -196,24 +196,84 @@ fn choose_main(dom: &Dom, items: &[Item], blocks: &[RawBlock], strict: bool) -> 
             s.score[i] *= 1.0 - s.totals[i].link_density();
         }
     }
-    let mut top = NONE;
+    // The five best candidates, best first.
+    let mut best: Vec<u32> = Vec::with_capacity(6);
     for i in 0..n {
-        if s.scored[i] && (top == NONE || s.score[i] > s.score[top as usize]) {
-            top = i as u32;
+        if !s.scored[i] {
+            continue;
+        }
+        let at = best.partition_point(|&b| s.score[b as usize] >= s.score[i]);
+        if at < 5 {
+            best.insert(at, i as u32);
+            best.truncate(5);
         }
     }
-    if top == NONE {
+    let Some(&top) = best.first() else {
         // Nothing scored: the body (or whatever there is) is the content.
         let body = items
             .iter()
             .position(|it| it.tag == Some(Tag::Body))
             .unwrap_or(0) as u32;
         return (vec![body], s.totals[body as usize].chars);
-    }
+    };
+    let top = common_ancestor(items, &s, &best).unwrap_or(top);
     let top = climb(items, &s, top);
+    let top = body_hint_ancestor(items, &s, top);
     let roots = siblings(dom, items, &s, top);
     let chars = roots.iter().map(|&r| s.totals[r as usize].chars).sum();
     (roots, chars)
+}
+
+/// Readability's alternative candidates: when three or more of the best
+/// candidates score close to the top one, the article is likely split
+/// over them, and their nearest common ancestor with the top is the
+/// content.
+fn common_ancestor(items: &[Item], s: &Scores, best: &[u32]) -> Option<u32> {
+    let (&top, rest) = best.split_first()?;
+    let close: Vec<u32> = rest
+        .iter()
+        .copied()
+        .filter(|&c| s.score[c as usize] >= 0.75 * s.score[top as usize])
+        .collect();
+    if close.len() < 3 {
+        return None;
+    }
+    let mut p = items[top as usize].parent;
+    while p != NONE && p != 0 && items[p as usize].tag != Some(Tag::Body) {
+        let it = &items[p as usize];
+        if close.iter().filter(|&&c| it.contains(p, c)).count() >= 3 {
+            return Some(p);
+        }
+        p = it.parent;
+    }
+    None
+}
+
+/// The innermost ancestor-or-self of `top` whose markup names it the
+/// article body (the site's own word on where the article is), unless
+/// what it adds to `top` is mostly links: then it is a page wrapper.
+fn body_hint_ancestor(items: &[Item], s: &Scores, top: u32) -> u32 {
+    let mut p = top;
+    // Further up, a "post-content" is a page wrapper more often than not.
+    for _ in 0..3 {
+        if p == NONE || p == 0 {
+            break;
+        }
+        if items[p as usize].verdict.body_hint {
+            let (all, own) = (s.totals[p as usize], s.totals[top as usize]);
+            let added = Totals {
+                chars: all.chars - own.chars,
+                link_chars: all.link_chars - own.link_chars,
+            };
+            return if added.chars > 0 && added.link_density() < 0.25 {
+                p
+            } else {
+                top
+            };
+        }
+        p = items[p as usize].parent;
+    }
+    top
 }
 
 fn is_hidden(items: &[Item], mut c: u32) -> bool {

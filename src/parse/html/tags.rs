@@ -86,8 +86,10 @@ impl Tag {
             "nav" => Tag::Nav,
             "aside" => Tag::Aside,
             "form" => Tag::Form,
-            "button" | "select" | "option" | "optgroup" | "textarea" | "input" | "label"
-            | "output" | "progress" | "meter" => Tag::Control,
+            // A `label` outside a form is just styled text; inside one,
+            // the form's rule covers it.
+            "button" | "select" | "option" | "optgroup" | "textarea" | "input" | "output"
+            | "progress" | "meter" => Tag::Control,
             "dialog" => Tag::Dialog,
             "menu" => Tag::Menu,
             "h1" => Tag::H(1),
