@@ -485,7 +485,7 @@ fn word_rule(w: &str) -> Option<Rule> {
             Rule::Related
         }
         "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin"
-        | "mailchimp" | "paywall" => Rule::Newsletter,
+        | "mailchimp" => Rule::Newsletter,
         "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Rule::CookieBanner,
         "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising"
         | "adsense" | "adslot" | "adunit" | "adsbygoogle" | "dfp" | "sponsor" | "sponsored"

@@ -56,14 +56,37 @@ pub(crate) fn judge(dom: &Dom, items: &[Item], seg: &Segmented) -> Vec<Option<Ru
         }
     }
     let roots = roots.0;
-    seg.blocks
+    let mut verdicts: Vec<Option<Rule>> = seg
+        .blocks
         .iter()
-        .map(|b| verdict(items, &roots, b, &seg.text))
-        .collect()
+        .map(|b| verdict(items, &roots, b))
+        .collect();
+    drop_link_lists(&seg.blocks, &seg.text, &mut verdicts);
+    verdicts
+}
+
+/// True for a block that is mostly link text, other than a bare address
+/// (a cited URL is content).
+fn is_link_dense(b: &RawBlock, text: &str) -> bool {
+    if b.link_chars * 2 <= b.chars {
+        return false;
+    }
+    let t = &text[b.start..b.end];
+    !(t.starts_with("http") || t.starts_with("www."))
+}
+
+/// Drops the kept blocks that are mostly link text: menus, "Read more"
+/// lines and related-article lists inside the content.
+fn drop_link_lists(blocks: &[RawBlock], text: &str, verdicts: &mut [Option<Rule>]) {
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if v.is_none() && is_link_dense(b, text) {
+            *v = Some(Rule::LinkDense);
+        }
+    }
 }
 
 /// The verdict on one block given the main content roots.
-fn verdict(items: &[Item], roots: &[u32], b: &RawBlock, text: &str) -> Option<Rule> {
+fn verdict(items: &[Item], roots: &[u32], b: &RawBlock) -> Option<Rule> {
     let root = root_of(items, roots, b.owner);
     let mut c = chrome_of(items, b);
     let mut outermost = None;
@@ -80,10 +103,6 @@ fn verdict(items: &[Item], roots: &[u32], b: &RawBlock, text: &str) -> Option<Ru
     }
     if root.is_none() {
         return Some(Rule::OutsideMain);
-    }
-    let _ = text;
-    if b.link_chars * 2 > b.chars {
-        return Some(Rule::LinkDense);
     }
     None
 }
