@@ -140,6 +140,7 @@ fn tag_rule(tag: Tag) -> Option<Rule> {
         Tag::Aside => Some(Rule::Aside),
         Tag::Form | Tag::Control => Some(Rule::Form),
         Tag::Dialog => Some(Rule::Dialog),
+        Tag::Figcaption => Some(Rule::Caption),
         _ => None,
     }
 }
