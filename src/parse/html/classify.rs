@@ -29,6 +29,7 @@ pub(crate) enum Rule {
     Caption,
     OutsideMain,
     LinkDense,
+    LinkContext,
     Title,
     Boilerplate,
 }
@@ -56,6 +57,7 @@ impl Rule {
             Rule::Caption => "html.caption",
             Rule::OutsideMain => "html.outside-main",
             Rule::LinkDense => "html.link-dense",
+            Rule::LinkContext => "html.link-context",
             Rule::Title => "html.title",
             Rule::Boilerplate => "html.boilerplate",
         }

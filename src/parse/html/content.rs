@@ -62,7 +62,59 @@ pub(crate) fn judge(dom: &Dom, items: &[Item], seg: &Segmented) -> Vec<Option<Ru
         .map(|b| verdict(items, &roots, b))
         .collect();
     drop_link_lists(&seg.blocks, &seg.text, &mut verdicts);
+    drop_short_among_dropped(items, &seg.blocks, &mut verdicts);
     verdicts
+}
+
+/// Shorter than this, a kept block is judged by its neighbours.
+const SHORT: u32 = 100;
+
+/// A short kept block that shares a small box (a teaser card) with a
+/// link-dense block goes too: the blurb under a related article's link.
+fn drop_short_among_dropped(items: &[Item], blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+    let links = |v: &Option<Rule>| matches!(v, Some(Rule::LinkDense));
+    for i in 0..blocks.len() {
+        // A table row with a linked name is data, not a teaser.
+        let cell = matches!(blocks[i].kind, BlockKind::TableCell { .. });
+        if verdicts[i].is_some() || blocks[i].chars >= SHORT || cell {
+            continue;
+        }
+        let card = |j: usize| links(&verdicts[j]) && in_small_box(items, blocks, i, j);
+        let before = i.checked_sub(1).is_some_and(card);
+        if before || (i + 1 < blocks.len() && card(i + 1)) {
+            verdicts[i] = Some(Rule::LinkContext);
+        }
+    }
+}
+
+/// True when blocks `i` and `j` (neighbours) lie in a common element that
+/// holds little text: a card, not the article.
+fn in_small_box(items: &[Item], blocks: &[RawBlock], i: usize, j: usize) -> bool {
+    let (a, b) = (blocks[i].owner, blocks[j].owner);
+    let mut p = a;
+    while p != NONE && !items[p as usize].contains(p, b) {
+        p = items[p as usize].parent;
+    }
+    if p == NONE || p == 0 {
+        return false;
+    }
+    let box_ = &items[p as usize];
+    let inside = |k: &usize| box_.contains(p, blocks[*k].owner);
+    let lo = i.min(j);
+    let hi = i.max(j);
+    let mut chars = 0;
+    for k in (0..lo)
+        .rev()
+        .take_while(inside)
+        .chain(lo..=hi)
+        .chain((hi + 1..blocks.len()).take_while(inside))
+    {
+        chars += blocks[k].chars;
+        if chars > 3 * SHORT {
+            return false;
+        }
+    }
+    true
 }
 
 /// True for a block that is mostly link text, other than a bare address

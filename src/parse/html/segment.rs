@@ -190,8 +190,11 @@ pub(crate) fn segment(dom: &Dom, items: &[Item]) -> Segmented {
     out
 }
 
+/// Block-level elements own blocks; so do inline elements with a chrome
+/// rule (a caption `span`), except links named by class alone: a link with
+/// class "tag-link" in a sentence is part of the sentence.
 fn is_owner(item: &Item, tag: Tag) -> bool {
-    tag.is_block() || item.verdict.rule.is_some() || item.verdict.body_hint
+    tag.is_block() || (item.verdict.rule.is_some() && !(tag == Tag::A && item.verdict.by_name))
 }
 
 fn enter(out: &mut Segmented, cur: &mut Cursor, dom: &Dom, items: &[Item], i: u32, tag: Tag) {
