@@ -31,7 +31,6 @@ pub(crate) enum Rule {
     LinkDense,
     LinkContext,
     Title,
-    Boilerplate,
 }
 
 impl Rule {
@@ -59,7 +58,6 @@ impl Rule {
             Rule::LinkDense => "html.link-dense",
             Rule::LinkContext => "html.link-context",
             Rule::Title => "html.title",
-            Rule::Boilerplate => "html.boilerplate",
         }
     }
 
@@ -205,6 +203,12 @@ fn scan_names(value: &str) -> Names {
             split.words().next(),
             Some("has" | "with" | "no" | "without" | "is" | "show" | "hide" | "enable")
         );
+        // "category-ads", "tag-social-media": a taxonomy label of the
+        // page (WordPress puts them on the article), not a part of it.
+        let label = matches!(
+            split.words().next(),
+            Some("tag" | "category" | "format" | "type" | "status" | "term" | "taxonomy" | "topic")
+        ) && !split.words().skip(1).all(is_generic_word);
         // "content-sidebar-wrap" encloses the content as well.
         let wrapper = split.words().any(is_content_word) && split.words().any(is_layout_word);
         let mut rule = None;
@@ -213,21 +217,25 @@ fn scan_names(value: &str) -> Names {
             if is_content_word(w) {
                 positive = true;
             }
-            if let Some(r) = word_rule(w) {
-                // Page builders call every box a widget ("elementor-widget");
-                // only a name that starts with it is a sidebar widget.
-                if matches!(w, "widget" | "widgets") && at > 0 {
-                    continue;
-                }
-                negative = true;
-                // "tag-adam-neumann", "category-business": a label of the
-                // page, not the part named; "share-buttons" is the part.
-                if split.words().skip(at + 1).all(is_generic_word) || at + 1 == count {
-                    rule.get_or_insert(r);
-                }
+            let Some(r) = word_rule(w) else { continue };
+            // Page builders call every box a widget ("elementor-widget");
+            // only a name that starts with it is a sidebar widget.
+            if matches!(w, "widget" | "widgets") && at > 0 {
+                continue;
+            }
+            // "share-buttons" names the part; "social-media-coverage" does
+            // not: the chrome word must head the name.
+            if at + 1 == count || split.words().skip(at + 1).all(is_generic_word) {
+                rule.get_or_insert(r);
             }
         }
-        if !state && !wrapper && out.rule.is_none() {
+        if state || wrapper || label {
+            continue;
+        }
+        if rule.is_some() {
+            negative = true;
+        }
+        if out.rule.is_none() {
             out.rule = rule;
         }
     }
@@ -463,6 +471,7 @@ fn is_generic_word(w: &str) -> bool {
                 | "details"
                 | "meta"
                 | "form"
+                | "banner"
         )
 }
 
@@ -484,17 +493,16 @@ fn word_rule(w: &str) -> Option<Rule> {
         "comment" | "comments" | "commentlist" | "disqus" | "respond" | "replies"
         | "discussion" => Rule::Comments,
         "related" | "recommended" | "recommendations" | "recommend" | "recirc"
-        | "recirculation" | "outbrain" | "taboola" | "trending" | "popular" | "mostread" => {
-            Rule::Related
-        }
+        | "recirculation" | "outbrain" | "taboola" | "trending" | "popular" | "mostread"
+        | "similar" => Rule::Related,
         "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin"
         | "mailchimp" => Rule::Newsletter,
         "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Rule::CookieBanner,
         "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertising"
         | "adsense" | "adslot" | "adunit" | "adsbygoogle" | "dfp" | "sponsor" | "sponsored"
         | "sponsors" | "promo" | "promos" | "promoted" | "promotion" | "banner" => Rule::Ad,
-        "popup" | "modal" | "overlay" | "lightbox" | "interstitial" => Rule::Dialog,
-        "byline" | "author" | "authors" | "bio" | "dateline" | "timestamp" | "meta" => Rule::Byline,
+        "byline" | "author" | "authors" | "bio" | "dateline" | "timestamp" | "meta" | "date"
+        | "pagedate" | "published" => Rule::Byline,
         "tags" | "tag" | "tagged" | "taglist" | "tagcloud" | "categories" | "topics"
         | "keywords" => Rule::Tags,
         "print" | "toolbar" | "tools" | "utility" | "utilities" | "actions" => Rule::Tools,

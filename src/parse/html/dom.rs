@@ -8,7 +8,7 @@
 //! start tag met deeper than [`MAX_DEPTH`] is dropped (its text stays,
 //! attached higher up), and so is its matching end tag.
 
-use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, Tracer, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -173,6 +173,31 @@ fn switches_tokenizer(name: &LocalName) -> bool {
     )
 }
 
+impl DepthGuard {
+    /// The tree builder's open elements (plus a few other handles it
+    /// holds), counted exactly; refreshes the sink's estimate, which misses
+    /// the pops html5ever does not report. Only called when the estimate
+    /// says the tree is deep, so its cost stays bounded by the cap.
+    fn open_count(&self) -> u32 {
+        let counter = Counter(Cell::new(0));
+        self.builder.trace_handles(&counter);
+        let count = counter.0.get();
+        self.builder.sink.depth.set(count);
+        count
+    }
+}
+
+/// Counts the handles html5ever shows it.
+struct Counter(Cell<u32>);
+
+impl Tracer for Counter {
+    type Handle = u32;
+
+    fn trace_handle(&self, _node: &u32) {
+        self.0.set(self.0.get().saturating_add(1));
+    }
+}
+
 impl TokenSink for DepthGuard {
     type Handle = u32;
 
@@ -181,7 +206,8 @@ impl TokenSink for DepthGuard {
             match tag.kind {
                 TagKind::StartTag
                     if self.builder.sink.depth.get() >= MAX_DEPTH
-                        && !switches_tokenizer(&tag.name) =>
+                        && !switches_tokenizer(&tag.name)
+                        && self.open_count() >= MAX_DEPTH =>
                 {
                     let mut dropped = self.dropped.borrow_mut();
                     match dropped.iter_mut().find(|(n, _)| *n == tag.name) {

@@ -170,12 +170,11 @@ fn visit(dom: &Dom, id: u32, e: &Element, f: &mut Found) {
         }
         "title" if f.title.is_none() => f.title = clean(&dom.child_text(id)),
         "h1" if f.h1.is_none() => f.h1 = clean(&text_of(dom, id)),
-        "script" => {
+        "script"
             if e.attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            {
-                f.json_ld.push(dom.child_text(id));
-            }
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+        {
+            f.json_ld.push(dom.child_text(id));
         }
         "time" => {
             let dt = e.attr("datetime");

@@ -27,7 +27,8 @@ mod meta;
 mod segment;
 mod tags;
 
-use crate::model::{Block, Document, Dropped, Span};
+use crate::model::{Block, BlockKind, Document, Dropped, Span};
+use classify::Rule;
 
 /// Parses a page into the document text, its blocks and the blocks that
 /// are not article content.
@@ -35,8 +36,11 @@ pub fn parse(html: &str) -> Document {
     let dom = dom::parse(html);
     let items = segment::flatten(&dom);
     let seg = segment::segment(&dom, &items);
-    let verdicts = content::judge(&dom, &items, &seg);
+    let mut verdicts = content::judge(&dom, &items, &seg);
     let meta = meta::extract(&dom);
+    if let Some(title) = &meta.title {
+        drop_title(&seg, title, &mut verdicts);
+    }
     let blocks = seg
         .blocks
         .iter()
@@ -60,5 +64,276 @@ pub fn parse(html: &str) -> Document {
         text: seg.text,
         blocks,
         dropped,
+    }
+}
+
+/// Drops kept headings that repeat the page's title: the article body
+/// starts after its headline.
+fn drop_title(seg: &segment::Segmented, title: &str, verdicts: &mut [Option<Rule>]) {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let title = key(title);
+    if title.is_empty() {
+        return;
+    }
+    for (b, v) in seg.blocks.iter().zip(verdicts.iter_mut()) {
+        if v.is_none()
+            && matches!(b.kind, BlockKind::Heading { .. })
+            && key(&seg.text[b.start..b.end]) == title
+        {
+            *v = Some(Rule::Title);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every block as (kind, text, rule it was dropped by).
+    fn blocks(doc: &Document) -> Vec<(BlockKind, &str, Option<&str>)> {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let rule = doc
+                    .dropped
+                    .iter()
+                    .find(|d| d.block == i)
+                    .map(|d| d.rule.as_str());
+                (b.kind, doc.block_text(b), rule)
+            })
+            .collect()
+    }
+
+    fn kept(doc: &Document) -> Vec<&str> {
+        blocks(doc)
+            .into_iter()
+            .filter(|b| b.2.is_none())
+            .map(|b| b.1)
+            .collect()
+    }
+
+    /// A paragraph long enough to make its container the article.
+    const PROSE: &str = "Rocket is a web framework for Rust that makes it simple to \
+        write fast, secure web applications, without sacrificing flexibility, \
+        usability, or type safety.";
+
+    #[test]
+    fn text_is_one_block_per_line_and_spans_are_exact() {
+        let doc = parse("<p>  Hello,\n  <b>big</b>   world </p><p>Second</p>");
+        assert_eq!(doc.text, "Hello, big world\nSecond\n");
+        assert_eq!(doc.blocks[0].span, Span::new(0, 16));
+        assert_eq!(doc.blocks[1].span, Span::new(17, 23));
+        for b in &doc.blocks {
+            assert_eq!(doc.text.as_bytes()[b.span.end], b'\n');
+        }
+    }
+
+    #[test]
+    fn headings_lists_tables_quotes_and_code_are_their_own_blocks() {
+        let html = format!(
+            "<article><h1>Title</h1><h3>Pros</h3><p>{PROSE}</p>\
+             <ul><li>Fast<ul><li>Really fast</li></ul></li><li>Safe</li></ul>\
+             <table><tr><th>Name</th><th colspan=2>Lang</th><td>x</td></tr>\
+             <tr><td>Axum</td><td>Rust</td></tr></table>\
+             <blockquote><p>Quoted</p></blockquote><pre>let x = 1;\nx</pre>\
+             <div>Loose <i>div</i> text</div></article>"
+        );
+        let doc = parse(&html);
+        let got: Vec<(BlockKind, &str)> = blocks(&doc).iter().map(|b| (b.0, b.1)).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading { level: 1 }, "Title"),
+                (BlockKind::Heading { level: 3 }, "Pros"),
+                (BlockKind::Paragraph, PROSE),
+                (BlockKind::ListItem { depth: 0 }, "Fast"),
+                (BlockKind::ListItem { depth: 1 }, "Really fast"),
+                (BlockKind::ListItem { depth: 0 }, "Safe"),
+                (BlockKind::TableCell { row: 0, col: 0 }, "Name"),
+                (BlockKind::TableCell { row: 0, col: 1 }, "Lang"),
+                (BlockKind::TableCell { row: 0, col: 3 }, "x"),
+                (BlockKind::TableCell { row: 1, col: 0 }, "Axum"),
+                (BlockKind::TableCell { row: 1, col: 1 }, "Rust"),
+                (BlockKind::Quote, "Quoted"),
+                (BlockKind::Code, "let x = 1; x"),
+                (BlockKind::Paragraph, "Loose div text"),
+            ]
+        );
+    }
+
+    #[test]
+    fn chrome_is_kept_as_dropped_blocks_with_its_rule() {
+        let html = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li></ul></nav>\
+             <header><p>Site name</p></header>\
+             <div class='cookie-banner'>We use cookies</div>\
+             <main><article><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class='share-buttons'>Share on Twitter</div>\
+             <form><label>Email</label><button>Subscribe</button></form>\
+             <p><a href=/a>Read more about Rust web frameworks here</a></p>\
+             <p hidden>Invisible</p><span class='sr-only'>Advertisement</span>\
+             </article><aside><p>Popular posts</p></aside>\
+             <section id='comments'><p>Nice article!</p></section></main>\
+             <footer><p>Copyright 2024</p></footer>\
+             <p>Loose text outside the article</p>\
+             <script>var x = '<p>never text</p>';</script><style>p{{}}</style></body>"
+        );
+        let doc = parse(&html);
+        let got: Vec<(&str, Option<&str>)> = blocks(&doc).iter().map(|b| (b.1, b.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Home", Some("html.nav")),
+                ("Site name", Some("html.header")),
+                ("We use cookies", Some("html.cookie-banner")),
+                (PROSE, None),
+                (PROSE, None),
+                ("Share on Twitter", Some("html.share")),
+                ("Email", Some("html.form")),
+                ("Subscribe", Some("html.form")),
+                (
+                    "Read more about Rust web frameworks here",
+                    Some("html.link-dense")
+                ),
+                ("Invisible", Some("html.hidden")),
+                ("Advertisement", Some("html.hidden")),
+                ("Popular posts", Some("html.aside")),
+                ("Nice article!", Some("html.comments")),
+                ("Copyright 2024", Some("html.footer")),
+                ("Loose text outside the article", Some("html.outside-main")),
+            ]
+        );
+    }
+
+    #[test]
+    fn chrome_names_match_whole_words_only() {
+        let html = format!(
+            "<div class='post tag-social-media category-ads'>\
+             <div class='header-image'><p>{PROSE}</p></div>\
+             <div class='reader-notes'><p>{PROSE}</p></div></div>"
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn the_best_scored_container_wins_over_a_link_list() {
+        let links: String = (0..30)
+            .map(|i| format!("<li><a href=/{i}>Other story number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<div><ul>{links}</ul></div><div><p>{PROSE}</p><p>{PROSE}</p><p>Short end.</p></div>"
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), [PROSE, PROSE, "Short end."]);
+        assert!(doc.dropped.iter().all(|d| d.rule == "html.outside-main"));
+    }
+
+    #[test]
+    fn captions_and_teaser_cards_are_dropped() {
+        let cards: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class='card'><h3><a href=/{i}>Related story {i}</a></h3>\
+                     <p>A short blurb about it.</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<article><p>{PROSE}</p><figure><img src=a.png>\
+             <figcaption>A photo (Image: Someone)</figcaption></figure>\
+             <p>{PROSE}</p>{cards}</article>"
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), [PROSE, PROSE]);
+        let rules: Vec<&str> = doc.dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules[0], "html.caption");
+        assert_eq!(rules[1..3], ["html.link-dense", "html.link-context"]);
+    }
+
+    #[test]
+    fn empty_and_odd_documents() {
+        for html in [
+            "",
+            "   ",
+            "<html></html>",
+            "<!-- only a comment -->",
+            "<p></p>",
+        ] {
+            let doc = parse(html);
+            assert!(doc.blocks.is_empty(), "{html:?}");
+            assert!(doc.text.is_empty());
+        }
+        // No body tag, no markup at all, broken markup: text still comes.
+        assert_eq!(kept(&parse("just text")), ["just text"]);
+        assert_eq!(kept(&parse("<div><p>a<div>b</p></span>c")), ["a", "b", "c"]);
+        let doc = parse("<table><tr><td>1</td><td>2</td></tr></table>");
+        assert_eq!(kept(&doc), ["1", "2"]);
+        assert_eq!(doc.blocks[1].kind, BlockKind::TableCell { row: 0, col: 1 });
+    }
+
+    fn deep(n: usize) -> String {
+        format!(
+            "{}<p>deep text</p>{}<p>after</p>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    }
+
+    #[test]
+    fn nesting_100k_deep_on_the_main_test_thread() {
+        let doc = parse(&deep(100_000));
+        assert_eq!(doc.text, "deep text\nafter\n");
+    }
+
+    #[test]
+    fn nesting_100k_deep_on_a_default_2mib_stack() {
+        let worker = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(|| {
+                let doc = parse(&deep(100_000));
+                (doc.text, doc.blocks.len())
+            });
+        let result = worker.map(|h| h.join());
+        match result {
+            Ok(Ok((text, n))) => {
+                assert_eq!(text, "deep text\nafter\n");
+                assert_eq!(n, 2);
+            }
+            _ => panic!("parsing 100k nested divs failed on a 2 MiB stack"),
+        }
+    }
+
+    #[test]
+    fn other_pathological_nestings() {
+        for html in [
+            "<b><i>x".repeat(20_000),
+            "<table><tr><td>x".repeat(5_000),
+            "<a href=x>a".repeat(10_000),
+            "<ul><li>x".repeat(10_000),
+            "<p>x".repeat(20_000),
+        ] {
+            let doc = parse(&html);
+            assert!(!doc.blocks.is_empty());
+            for b in &doc.blocks {
+                assert!(!doc.block_text(b).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_page_is_linear_in_text() {
+        let para = format!("<p>{PROSE}</p>");
+        let html = format!("<article>{}</article>", para.repeat(20_000));
+        let doc = parse(&html);
+        assert_eq!(doc.blocks.len(), 20_000);
+        assert_eq!(doc.text.len(), (PROSE.len() + 1) * 20_000);
+        assert!(doc.dropped.is_empty());
     }
 }

@@ -255,10 +255,8 @@ fn close(out: &mut Segmented, cur: &mut Cursor, items: &[Item], i: u32) {
     match tag {
         Tag::A => cur.links = cur.links.saturating_sub(1),
         Tag::Ul | Tag::Ol | Tag::Menu => cur.lists = cur.lists.saturating_sub(1),
-        Tag::Table => {
-            if cur.tables.last().is_some_and(|t| t.0 == i) {
-                cur.tables.pop();
-            }
+        Tag::Table if cur.tables.last().is_some_and(|t| t.0 == i) => {
+            cur.tables.pop();
         }
         _ => {}
     }
