@@ -6,6 +6,7 @@
 
 use super::dom::Element;
 use super::tags::Tag;
+use html5ever::local_name;
 
 /// Why a block is not article content: each variant has a stable id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,31 +94,31 @@ pub(crate) fn classify(el: &Element) -> Verdict {
     let mut hidden = false;
     for a in &el.attrs {
         let value: &str = &a.value;
-        match &*a.name.local {
-            "class" | "id" => {
-                let names = scan_names(value);
-                v.weight = v.weight.saturating_add(names.weight);
-                v.body_hint |= names.body_hint;
-                hidden |= names.hidden;
-                if v.rule.is_none() && names.rule.is_some() {
-                    v.rule = names.rule;
-                    v.by_name = true;
-                }
+        // Atoms compare as integers: no string compare per attribute.
+        let name = &a.name.local;
+        if *name == local_name!("class") || *name == local_name!("id") {
+            let names = scan_names(value);
+            v.weight = v.weight.saturating_add(names.weight);
+            v.body_hint |= names.body_hint;
+            hidden |= names.hidden;
+            if v.rule.is_none() && names.rule.is_some() {
+                v.rule = names.rule;
+                v.by_name = true;
             }
-            "hidden" => hidden = true,
-            "aria-hidden" => hidden |= value.trim().eq_ignore_ascii_case("true"),
-            "style" => hidden |= style_hides(value),
-            "role" => {
-                if let Some(r) = role_rule(value) {
-                    v.rule.get_or_insert(r);
-                }
+        } else if *name == local_name!("hidden") {
+            hidden = true;
+        } else if *name == local_name!("aria-hidden") {
+            hidden |= value.trim().eq_ignore_ascii_case("true");
+        } else if *name == local_name!("style") {
+            hidden |= style_hides(value);
+        } else if *name == local_name!("role") {
+            if let Some(r) = role_rule(value) {
+                v.rule.get_or_insert(r);
             }
-            "itemprop" => {
-                v.body_hint |= value.split_ascii_whitespace().any(|w| {
-                    w.eq_ignore_ascii_case("articleBody") || w.eq_ignore_ascii_case("text")
-                })
-            }
-            _ => {}
+        } else if *name == local_name!("itemprop") {
+            v.body_hint |= value
+                .split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("articleBody") || w.eq_ignore_ascii_case("text"));
         }
     }
     // The article's own container is never chrome by its names.
@@ -159,16 +160,21 @@ fn role_rule(role: &str) -> Option<Rule> {
     })
 }
 
-/// True when an inline style hides the element.
+/// True when an inline style hides the element (`display: none`,
+/// `visibility: hidden`).
 fn style_hides(style: &str) -> bool {
-    let mut compact = String::with_capacity(style.len());
-    compact.extend(
-        style
-            .chars()
-            .filter(|c| !c.is_ascii_whitespace())
-            .map(|c| c.to_ascii_lowercase()),
-    );
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let value = value.trim();
+        let value = value
+            .strip_suffix("!important")
+            .map_or(value, str::trim_end);
+        let prop = prop.trim();
+        (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (prop.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+    })
 }
 
 /// What the names in one class or id attribute say.
@@ -195,7 +201,12 @@ fn scan_names(value: &str) -> Names {
             out.hidden = true;
             continue;
         }
-        if BODY_NAMES.iter().any(|b| joined.contains(b)) {
+        // Substring search only where a content word makes a hit possible.
+        if (split.count == 1 && BODY_NAMES.contains(&joined))
+            || (split.count > 1
+                && split.words().any(is_content_word)
+                && BODY_NAMES.iter().any(|b| joined.contains(b)))
+        {
             out.body_hint = true;
         }
         // "has-sidebar", "no-comments": a state of the page, not a part.
@@ -555,5 +566,7 @@ mod tests {
         assert_eq!(scan_names("sidebar").weight, -25);
         assert!(scan_names("sr-only").hidden);
         assert!(style_hides("color: red; DISPLAY : none"));
+        assert!(style_hides("visibility:hidden !important"));
+        assert!(!style_hides("display: block; background: none"));
     }
 }
