@@ -31,6 +31,7 @@ pub(crate) enum Rule {
     OutsideMain,
     LinkDense,
     LinkContext,
+    Label,
     Title,
 }
 
@@ -58,6 +59,7 @@ impl Rule {
             Rule::OutsideMain => "html.outside-main",
             Rule::LinkDense => "html.link-dense",
             Rule::LinkContext => "html.link-context",
+            Rule::Label => "html.label",
             Rule::Title => "html.title",
         }
     }

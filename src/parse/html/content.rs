@@ -63,7 +63,57 @@ pub(crate) fn judge(dom: &Dom, items: &[Item], seg: &Segmented) -> Vec<Option<Ru
         .collect();
     drop_link_lists(&seg.blocks, &seg.text, &mut verdicts);
     drop_short_among_dropped(items, &seg.blocks, &mut verdicts);
+    for (b, v) in seg.blocks.iter().zip(verdicts.iter_mut()) {
+        if v.is_none() && b.chars < 30 && is_label(&seg.text[b.start..b.end]) {
+            *v = Some(Rule::Label);
+        }
+    }
     verdicts
+}
+
+/// A line that is a widget's label, not prose: "Advertisement",
+/// "Comments", "Close", "Share this".
+fn is_label(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = t.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "advertisement"
+            | "advert"
+            | "ad"
+            | "ads"
+            | "anzeige"
+            | "publicidad"
+            | "publicité"
+            | "pubblicità"
+            | "iklan"
+            | "реклама"
+            | "sponsored"
+            | "caption"
+            | "close"
+            | "comment"
+            | "comments"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share on facebook"
+            | "share on twitter"
+            | "tweet"
+            | "print"
+            | "email"
+            | "tags"
+            | "more"
+            | "read more"
+            | "continue reading"
+            | "related"
+            | "related articles"
+            | "related posts"
+            | "related stories"
+            | "explore further"
+            | "back to top"
+            | "skip to content"
+            | "skip to main content"
+    )
 }
 
 /// Shorter than this, a kept block is judged by its neighbours.
@@ -304,7 +354,12 @@ fn common_ancestor(items: &[Item], s: &Scores, best: &[u32]) -> Option<u32> {
     let close: Vec<u32> = rest
         .iter()
         .copied()
-        .filter(|&c| s.score[c as usize] >= 0.75 * s.score[top as usize])
+        // Close in score and not tiny: a list of small teasers with the
+        // same tag and class bonus as the article is not the article.
+        .filter(|&c| {
+            s.score[c as usize] >= 0.75 * s.score[top as usize]
+                && s.totals[c as usize].chars * 4 >= s.totals[top as usize].chars
+        })
         .collect();
     if close.len() < 3 {
         return None;

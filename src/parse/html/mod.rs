@@ -258,6 +258,34 @@ mod tests {
     }
 
     #[test]
+    fn widget_labels_and_the_repeated_title_are_dropped() {
+        let html = format!(
+            "<title>Why Rust | Blog</title><article><h1>Why Rust</h1>\
+             <p>{PROSE}</p><div>ADVERTISEMENT</div><p>{PROSE}</p><p>Comments:</p></article>"
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), [PROSE, PROSE]);
+        let rules: Vec<&str> = doc.dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["html.title", "html.label", "html.label"]);
+    }
+
+    #[test]
+    fn small_teasers_scoring_like_the_article_do_not_widen_it() {
+        // Each teaser scores within 75% of the article (same tag and class
+        // bonus, many commas) but holds far less text.
+        let teaser = "<article class='post'><p>Teaser, with, many, commas, \
+                      to, score, high.</p></article>";
+        let body = format!("<p>{PROSE}</p>").repeat(3);
+        let html = format!(
+            "<div id='page'><article class='post'>{body}</article>\
+             <div><div>{}</div></div></div>",
+            teaser.repeat(3)
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), [PROSE, PROSE, PROSE]);
+    }
+
+    #[test]
     fn empty_and_odd_documents() {
         for html in [
             "",
