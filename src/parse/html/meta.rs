@@ -6,6 +6,7 @@ use super::dom::{Data, Dom, Element, NONE};
 use super::tags::Tag;
 use crate::model::Meta;
 use chrono::NaiveDate;
+use html5ever::local_name;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -201,14 +202,20 @@ fn visit(dom: &Dom, id: u32, e: &Element, f: &mut Found) {
 
 /// An element marked as the byline (`class="byline"`, `itemprop=author`).
 fn is_byline(e: &Element) -> bool {
-    e.attr("itemprop")
-        .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
-        || e.attr("class").is_some_and(|c| {
-            c.split_ascii_whitespace().any(|w| {
-                let w = w.to_ascii_lowercase();
-                w == "byline" || w == "author-name" || w == "byline-name" || w == "author"
+    e.attrs.iter().any(|a| {
+        let words = || a.value.split_ascii_whitespace();
+        if a.name.local == local_name!("itemprop") {
+            words().any(|w| w == "author")
+        } else if a.name.local == local_name!("class") {
+            words().any(|w| {
+                ["byline", "author-name", "byline-name", "author"]
+                    .iter()
+                    .any(|b| w.eq_ignore_ascii_case(b))
             })
-        })
+        } else {
+            false
+        }
+    })
 }
 
 /// "By Jane Doe" → "Jane Doe".

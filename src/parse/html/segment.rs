@@ -295,7 +295,11 @@ fn count_chars(s: &str) -> u32 {
 /// Ends the current block, if it has text.
 fn flush(out: &mut Segmented, cur: &mut Cursor) {
     let (start, end) = (cur.start, out.text.len());
-    if end > start {
+    // Zero-width spaces and joiners alone are no text.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    if out.text[start..end].chars().all(invisible) {
+        out.text.truncate(start);
+    } else {
         let text = &out.text[start..end];
         let commas = text.bytes().filter(|&b| b == b',').count() as u32
             + text.matches('\u{FF0C}').count() as u32;
