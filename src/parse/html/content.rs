@@ -61,7 +61,7 @@ pub(crate) fn judge(dom: &Dom, items: &[Item], seg: &Segmented) -> Vec<Option<Ru
         .iter()
         .map(|b| verdict(items, &roots, b))
         .collect();
-    drop_link_lists(&seg.blocks, &seg.text, &mut verdicts);
+    drop_link_lists(items, &seg.blocks, &seg.text, &mut verdicts);
     drop_short_among_dropped(items, &seg.blocks, &mut verdicts);
     for (b, v) in seg.blocks.iter().zip(verdicts.iter_mut()) {
         if v.is_none() && b.chars < 30 && is_label(&seg.text[b.start..b.end]) {
@@ -178,11 +178,24 @@ fn is_link_dense(b: &RawBlock, text: &str) -> bool {
 }
 
 /// Drops the kept blocks that are mostly link text: menus, "Read more"
-/// lines and related-article lists inside the content.
-fn drop_link_lists(blocks: &[RawBlock], text: &str, verdicts: &mut [Option<Rule>]) {
-    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
-        if v.is_none() && is_link_dense(b, text) {
-            *v = Some(Rule::LinkDense);
+/// lines and related-article lists inside the content. A linked heading
+/// that opens a section of prose stays (`<h2><a>Django</a></h2>` in a
+/// listicle); a linked heading over a blurb in a small card does not.
+fn drop_link_lists(items: &[Item], blocks: &[RawBlock], text: &str, verdicts: &mut [Option<Rule>]) {
+    let kept: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
+    let dense: Vec<bool> = blocks.iter().map(|b| is_link_dense(b, text)).collect();
+    for i in 0..blocks.len() {
+        if !kept[i] || !dense[i] {
+            continue;
+        }
+        let section = matches!(blocks[i].kind, BlockKind::Heading { .. })
+            && i + 1 < blocks.len()
+            && kept[i + 1]
+            && !dense[i + 1]
+            && !matches!(blocks[i + 1].kind, BlockKind::Heading { .. })
+            && !in_small_box(items, blocks, i, i + 1);
+        if !section {
+            verdicts[i] = Some(Rule::LinkDense);
         }
     }
 }

@@ -258,6 +258,18 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_heading_opening_a_section_stays() {
+        let html = format!(
+            "<article><h2><a href='https://www.djangoproject.com/'>Django</a></h2>\
+             <p>{PROSE}</p><h2><a href='https://rocket.rs/'>Rocket</a></h2><p>{PROSE}</p>\
+             <p><a href='/next'>Next: the best Go frameworks</a></p></article>"
+        );
+        let doc = parse(&html);
+        assert_eq!(kept(&doc), ["Django", PROSE, "Rocket", PROSE]);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading { level: 2 });
+    }
+
+    #[test]
     fn widget_labels_and_the_repeated_title_are_dropped() {
         let html = format!(
             "<title>Why Rust | Blog</title><article><h1>Why Rust</h1>\
