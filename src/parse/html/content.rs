@@ -62,7 +62,7 @@ pub(crate) fn judge(dom: &Dom, items: &[Item], seg: &Segmented) -> Vec<Option<Ru
         .map(|b| verdict(items, &roots, b))
         .collect();
     drop_link_lists(items, &seg.blocks, &seg.text, &mut verdicts);
-    drop_short_among_dropped(items, &seg.blocks, &mut verdicts);
+    drop_card_blurbs(items, &seg.blocks, &mut verdicts);
     for (b, v) in seg.blocks.iter().zip(verdicts.iter_mut()) {
         if v.is_none() && b.chars < 30 && is_label(&seg.text[b.start..b.end]) {
             *v = Some(Rule::Label);
@@ -121,7 +121,7 @@ const SHORT: u32 = 100;
 
 /// A short kept block that shares a small box (a teaser card) with a
 /// link-dense block goes too: the blurb under a related article's link.
-fn drop_short_among_dropped(items: &[Item], blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
+fn drop_card_blurbs(items: &[Item], blocks: &[RawBlock], verdicts: &mut [Option<Rule>]) {
     let links = |v: &Option<Rule>| matches!(v, Some(Rule::LinkDense));
     for i in 0..blocks.len() {
         // A table row with a linked name is data, not a teaser.

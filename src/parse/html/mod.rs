@@ -8,6 +8,23 @@
 //! article body), [`content`] scores containers and judges every block,
 //! [`meta`] reads the metadata. No stage recurses over the tree.
 //!
+//! How the article is found: containers are scored as Readability does
+//! (paragraph length and commas, propagated to parent and grandparent,
+//! times one minus link density, with class/id weights), excluding text
+//! under chrome; close candidates pull up to their common ancestor, a
+//! nearby `itemprop=articleBody` / `entry-content` container is preferred,
+//! and siblings that read like prose join. Inside, link-dense lines,
+//! teaser blurbs, widget labels and the repeated headline go.
+//!
+//! Rule ids: chrome by tag, role or class/id words — `html.nav`,
+//! `html.header`, `html.footer`, `html.aside`, `html.form`, `html.dialog`,
+//! `html.share`, `html.comments`, `html.related`, `html.newsletter`,
+//! `html.cookie-banner`, `html.ad`, `html.byline`, `html.tags`,
+//! `html.tools`, `html.caption`; `html.hidden` (hidden attribute,
+//! aria-hidden, display:none, screen-reader-only classes); and by
+//! position or content — `html.outside-main`, `html.link-dense`,
+//! `html.link-context`, `html.label`, `html.title`.
+//!
 //! ```
 //! let doc = roundup::parse::html::parse(
 //!     "<nav><a href='/'>Home</a></nav><article><h2>Pros</h2><ul><li>Fast</li></ul>\
