@@ -224,7 +224,7 @@ mod tests {
             (h(4), "1. Batteries Included"),
             (BlockKind::Paragraph, "Lots of things come built in."),
             (h(3), "Disadvantages"),
-            (BlockKind::ListItem { depth: 0 }, "Monolithic"),
+            (BlockKind::ListItem { depth: 1 }, "Monolithic"),
             (h(2), "2. Flask"),
             (BlockKind::Paragraph, "Flask is small."),
         ]);

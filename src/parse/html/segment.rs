@@ -209,7 +209,7 @@ fn enter(out: &mut Segmented, cur: &mut Cursor, dom: &Dom, items: &[Item], i: u3
         Tag::Li => cur.kinds.push((
             i,
             BlockKind::ListItem {
-                depth: cur.lists.saturating_sub(1),
+                depth: cur.lists.max(1),
             },
         )),
         Tag::H(level) => cur.kinds.push((i, BlockKind::Heading { level })),
