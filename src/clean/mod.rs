@@ -189,9 +189,29 @@ fn capture_into(meta: &mut Meta, capture: Capture, rule: &rules::Rule, text: &st
     }
 }
 
-/// The byte offset where the tail of the article starts.
+/// The byte offset where the tail of the article starts: a fraction of
+/// the stretch of text the parser kept. For HTML the document text also
+/// holds the page chrome (dropped by the parser), which must not move the
+/// tail into the footer.
 fn tail_start(doc: &Document, c: &Compiled) -> usize {
-    (doc.text.len() as f64 * c.settings.tail_start) as usize
+    let mut by_parser = vec![false; doc.blocks.len()];
+    for d in &doc.dropped {
+        if let Some(p) = by_parser.get_mut(d.block) {
+            *p = true;
+        }
+    }
+    let mut kept = doc
+        .blocks
+        .iter()
+        .zip(&by_parser)
+        .filter(|(_, &dropped)| !dropped)
+        .map(|(b, _)| b.span);
+    let Some(first) = kept.next() else {
+        return doc.text.len();
+    };
+    let last = kept.last().unwrap_or(first);
+    let (start, end) = (first.start, last.end);
+    start + ((end - start) as f64 * c.settings.tail_start) as usize
 }
 
 #[cfg(test)]
