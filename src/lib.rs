@@ -12,6 +12,7 @@
 
 pub mod catalog;
 pub mod clean;
+pub(crate) mod dates;
 pub mod error;
 pub mod eval;
 pub mod extract;

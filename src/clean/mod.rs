@@ -173,7 +173,7 @@ fn patterns(doc: &Document, c: &Compiled, verdict: &mut Verdict) -> Meta {
 fn capture_into(meta: &mut Meta, capture: Capture, rule: &rules::Rule, text: &str, head: bool) {
     match capture {
         Capture::Published if head && meta.published.is_none() => {
-            meta.published = meta::iso_date(text);
+            meta.published = crate::dates::human_date(text);
         }
         Capture::ReadingMinutes if meta.reading_minutes.is_none() => {
             meta.reading_minutes = meta::minutes(text);
@@ -209,7 +209,7 @@ fn tail_start(doc: &Document, c: &Compiled) -> usize {
     let Some(first) = kept.next() else {
         return doc.text.len();
     };
-    let last = kept.last().unwrap_or(first);
+    let last = kept.next_back().unwrap_or(first);
     let (start, end) = (first.start, last.end);
     start + ((end - start) as f64 * c.settings.tail_start) as usize
 }

@@ -24,6 +24,8 @@ struct Found {
     byline: Option<String>,
     published: Option<String>,
     time: Option<String>,
+    /// A date printed in a post-meta or date element ("November 11, 2023").
+    visible_date: Option<String>,
     site: Option<String>,
     canonical: Option<String>,
     og_url: Option<String>,
@@ -72,7 +74,8 @@ pub(crate) fn extract(dom: &Dom) -> Meta {
         published: [f.published, ld.published, f.time]
             .iter()
             .flatten()
-            .find_map(|d| iso_date(d)),
+            .find_map(|d| iso_date(d))
+            .or(f.visible_date),
         site: f.site.or(ld.site),
         canonical_url: f.canonical.or(f.og_url),
         reading_minutes: None,
@@ -194,10 +197,32 @@ fn visit(dom: &Dom, id: u32, e: &Element, f: &mut Found) {
         }
         _ => {}
     }
+    if f.visible_date.is_none() && is_date_holder(e) {
+        let t = text_of(dom, id);
+        if t.len() <= 80 {
+            f.visible_date = crate::dates::human_date(&t);
+        }
+    }
     if f.byline.is_none() && is_byline(e) {
         let t = text_of(dom, id);
         f.byline = strip_by(&t).filter(|b| b.len() <= 100);
     }
+}
+
+/// An element whose class or id says it prints the post's date
+/// (`post-meta`, `entry-date`, `published`, `posted-on`).
+fn is_date_holder(e: &Element) -> bool {
+    e.attrs.iter().any(|a| {
+        (a.name.local == local_name!("class") || a.name.local == local_name!("id"))
+            && a.value.split_ascii_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.contains("date")
+                    || w.contains("publish")
+                    || w.contains("posted")
+                    || w.ends_with("-meta")
+                    || w == "meta"
+            })
+    })
 }
 
 /// An element marked as the byline (`class="byline"`, `itemprop=author`).
@@ -373,6 +398,19 @@ mod tests {
         assert_eq!(m.canonical_url.as_deref(), Some("https://x.org/p"));
         let m = meta(r#"<div class="byline">By  Kim Lee</div>"#);
         assert_eq!(m.author.as_deref(), Some("Kim Lee"));
+    }
+
+    #[test]
+    fn a_visible_post_date_is_the_last_resort() {
+        let m = meta(
+            r#"<html><body><h1>T</h1><p class="post-meta">November 11, 2023</p></body></html>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2023-11-11"));
+        let m = meta(
+            r#"<html><head><meta property="article:published_time" content="2020-01-02"></head>
+            <body><span class="entry-date">March 3, 2019</span></body></html>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-01-02"));
     }
 
     #[test]
