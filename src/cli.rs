@@ -25,6 +25,13 @@ pub enum Command {
     Run(RunArgs),
     /// Score roundup against gold answers or the HTML extraction benchmark.
     Eval(EvalArgs),
+    /// List every boilerplate rule id with why it drops a block.
+    Rules {
+        /// Also list the rules of this user file (same shape as
+        /// data/boilerplate.toml).
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
 }
 
 /// Options shared by every command that reads articles.

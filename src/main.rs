@@ -64,10 +64,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Run(args) => main_job(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Rules { rules } => list_rules(rules.as_deref()),
     }
 }
 
 mod eval_cmd;
+
+/// Prints every rule id with why it drops: the HTML parser's, then the
+/// cleaner's (the user's first, as they are tried first).
+fn list_rules(user: Option<&Path>) -> Result<ExitCode> {
+    let rules = match user {
+        Some(path) => roundup::clean::Rules::with_user_file(path)
+            .with_context(|| format!("loading rules from '{}'", path.display()))?,
+        None => roundup::clean::Rules::builtin(),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for (id, why) in roundup::parse::html::rules()
+        .into_iter()
+        .chain(rules.describe())
+    {
+        writeln!(out, "{id:<32} {why}").context("writing output")?;
+    }
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
+}
 
 /// Builds the library config from the user's rule and catalog files.
 fn config(rules: Option<&Path>, catalog: Option<&Path>, max_mib: usize) -> Result<Config> {

@@ -341,3 +341,19 @@ fn a_broken_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{stderr}");
 }
+
+#[test]
+fn rules_lists_every_rule_id_with_its_reason() {
+    let out = stdout_of(roundup().arg("rules"));
+    for id in [
+        "html.nav",
+        "boilerplate.reading-time",
+        "boilerplate.author-bio",
+    ] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(id) && l.len() > id.len() + 5),
+            "{id}:\n{out}"
+        );
+    }
+}

@@ -69,7 +69,10 @@ impl Rules {
         let c = &self.compiled;
         let zones = c.zones.iter().map(|z| (&*z.id, z.why.as_str()));
         let rules = c.rules.iter().map(|r| (&*r.id, r.why.as_str()));
-        zones.chain(rules).collect()
+        zones
+            .chain(rules)
+            .chain(structure::NEIGHBOUR_RULES)
+            .collect()
     }
 }
 

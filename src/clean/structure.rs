@@ -66,10 +66,23 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The rules written in code, with why they drop (ids and reasons for
+/// `roundup rules`).
+pub(super) const NEIGHBOUR_RULES: [(&str, &str); 2] = [
+    (
+        "boilerplate.duplicate-title",
+        "The title repeated as a line of its own.",
+    ),
+    (
+        "boilerplate.image-caption",
+        "Alt text left in the text: a line repeating the current section's heading, or a short unpunctuated line between prose and a heading.",
+    ),
+];
+
 /// The neighbour rules, in order: duplicate title, captions, sections.
 pub(super) fn neighbours(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
-    let duplicate_title: Arc<str> = Arc::from("boilerplate.duplicate-title");
-    let caption: Arc<str> = Arc::from("boilerplate.image-caption");
+    let duplicate_title: Arc<str> = Arc::from(NEIGHBOUR_RULES[0].0);
+    let caption: Arc<str> = Arc::from(NEIGHBOUR_RULES[1].0);
     let blocks = &doc.blocks;
     let prose = |k: BlockKind| matches!(k, BlockKind::Paragraph | BlockKind::Heading { .. });
 

@@ -36,6 +36,60 @@ pub(crate) enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order `roundup rules` lists them.
+    pub(crate) const ALL: [Rule; 22] = [
+        Rule::Hidden,
+        Rule::Nav,
+        Rule::Header,
+        Rule::Footer,
+        Rule::Aside,
+        Rule::Form,
+        Rule::Dialog,
+        Rule::Share,
+        Rule::Comments,
+        Rule::Related,
+        Rule::Newsletter,
+        Rule::CookieBanner,
+        Rule::Ad,
+        Rule::Byline,
+        Rule::Tags,
+        Rule::Tools,
+        Rule::Caption,
+        Rule::OutsideMain,
+        Rule::LinkDense,
+        Rule::LinkContext,
+        Rule::Label,
+        Rule::Title,
+    ];
+
+    /// One sentence on why the rule drops a block.
+    pub(crate) fn why(self) -> &'static str {
+        match self {
+            Rule::Hidden => "hidden on the page (hidden attribute, aria-hidden, display:none)",
+            Rule::Nav => "navigation: <nav>, role=navigation, or a menu/breadcrumb class",
+            Rule::Header => "the page header (<header> outside the article, role=banner)",
+            Rule::Footer => "the page footer (<footer>, role=contentinfo, footer classes)",
+            Rule::Aside => "a sidebar: <aside>, role=complementary, sidebar/widget classes",
+            Rule::Form => "a form and its fields, buttons and selects",
+            Rule::Dialog => "a dialog, modal or popup",
+            Rule::Share => "a share bar or social links",
+            Rule::Comments => "the comment section",
+            Rule::Related => "related or recommended posts",
+            Rule::Newsletter => "a newsletter or subscription box",
+            Rule::CookieBanner => "a cookie or consent banner",
+            Rule::Ad => "an advertisement or sponsored box",
+            Rule::Byline => "the byline and author box (the author goes into the metadata)",
+            Rule::Tags => "tag and category lists",
+            Rule::Tools => "page tools: print, font size, bookmarks",
+            Rule::Caption => "an image caption (figcaption, caption classes)",
+            Rule::OutsideMain => "outside the element chosen as the article's main content",
+            Rule::LinkDense => "a block that is mostly link text: lists of links",
+            Rule::LinkContext => "a teaser blurb beside a linked title in a card",
+            Rule::Label => "a widget label on its own line (\"Advertisement\", \"Comments\")",
+            Rule::Title => "a heading that repeats the page title",
+        }
+    }
+
     /// The rule's stable, dotted id.
     pub(crate) fn id(self) -> &'static str {
         match self {

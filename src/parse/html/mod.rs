@@ -47,6 +47,11 @@ mod tags;
 use crate::model::{Block, BlockKind, Document, Dropped, Span};
 use classify::Rule;
 
+/// Every rule the HTML parser drops blocks by: (id, why).
+pub fn rules() -> Vec<(&'static str, &'static str)> {
+    Rule::ALL.iter().map(|r| (r.id(), r.why())).collect()
+}
+
 /// Parses a page into the document text, its blocks and the blocks that
 /// are not article content.
 pub fn parse(html: &str) -> Document {
