@@ -35,6 +35,8 @@ pub struct Config {
     pub matcher: extract::entities::Matcher,
     /// What headings announce.
     pub roles: structure::RoleRules,
+    /// Which aspect a claim is about.
+    pub aspects: extract::aspects::Lexicon,
     /// The largest input read, after decompression.
     pub max_bytes: usize,
 }
@@ -51,6 +53,7 @@ impl Config {
             rules,
             matcher: extract::entities::Matcher::new(catalog),
             roles: structure::RoleRules::builtin()?,
+            aspects: extract::aspects::Lexicon::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,
         })
     }
@@ -69,10 +72,7 @@ pub struct Processed {
 pub fn process(article: Article, config: &Config) -> Processed {
     let document = parse::parse(&article);
     let cleaned = clean::clean(&document, &config.rules);
-    let findings = extract::Findings {
-        entities: extract::mentions(&document, &cleaned, &config.matcher),
-        ..Default::default()
-    };
+    let findings = extract::extract(&document, &cleaned, config);
     Processed {
         article,
         document,

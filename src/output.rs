@@ -88,9 +88,9 @@ pub struct ExtractJson {
     pub content: String,
     pub dropped: Vec<DroppedJson>,
     pub entities: Vec<crate::extract::Mention>,
-    pub claims: Vec<serde_json::Value>,
-    pub statistics: Vec<serde_json::Value>,
-    pub companies: Vec<serde_json::Value>,
+    pub claims: Vec<crate::extract::Claim>,
+    pub statistics: Vec<crate::extract::Statistic>,
+    pub companies: Vec<crate::extract::CompanyUse>,
 }
 
 /// Builds the `roundup extract` object for one article.
@@ -124,8 +124,8 @@ pub fn extract_json(p: &Processed) -> ExtractJson {
             })
             .collect(),
         entities: p.findings.entities.clone(),
-        claims: Vec::new(),
-        statistics: Vec::new(),
-        companies: Vec::new(),
+        claims: p.findings.claims.clone(),
+        statistics: p.findings.statistics.clone(),
+        companies: p.findings.companies.clone(),
     }
 }

@@ -103,6 +103,11 @@ impl Matcher {
         &self.slugs[f.entity]
     }
 
+    /// The slug of the catalog entity at index `e`.
+    pub fn slug_at(&self, e: usize) -> &str {
+        &self.slugs[e]
+    }
+
     /// Finds the mentions in one block of text. `heading` says the text is a
     /// heading or title, where an ambiguous capitalised name is the topic.
     pub fn find_in(&self, text: &str, heading: bool) -> Vec<Found> {

@@ -4,11 +4,15 @@
 //! that span, and the id of the rule that produced it.
 
 pub mod aspects;
+pub mod claims;
+pub mod companies;
 pub mod entities;
 pub mod sentences;
+pub mod statistics;
 
 use crate::model::{Cleaned, Document, Span};
 use crate::numbers::Unit;
+use crate::structure::Outline;
 use serde::Serialize;
 
 /// Pro, con, or a neutral feature.
@@ -81,6 +85,59 @@ pub struct CompanyUse {
     pub end: usize,
     pub quote: String,
     pub rule: String,
+}
+
+/// What every extractor reads: the document, what cleaning kept, the
+/// section outline, the entity mentions (sorted by start) and the rules.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub cleaned: &'a Cleaned,
+    pub outline: &'a Outline,
+    pub mentions: &'a [Mention],
+    pub config: &'a crate::Config,
+}
+
+impl Context<'_> {
+    /// The mentions inside a span, in order.
+    pub fn mentions_in(&self, span: Span) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.start < span.start);
+        let hi = self.mentions.partition_point(|m| m.start < span.end);
+        let hi = hi.max(lo);
+        let mut end = lo;
+        while end < hi && self.mentions[end].end <= span.end {
+            end += 1;
+        }
+        &self.mentions[lo..end]
+    }
+
+    /// The subject entity (slug) of the section block `i` belongs to.
+    pub fn subject_of(&self, i: usize) -> Option<&str> {
+        let section = &self.outline.sections[*self.outline.section_of.get(i)?];
+        let e = section.subject?;
+        Some(self.config.matcher.slug_at(e))
+    }
+}
+
+/// Runs every extractor over a cleaned document.
+pub fn extract(doc: &Document, cleaned: &Cleaned, config: &crate::Config) -> Findings {
+    let mentions = mentions(doc, cleaned, &config.matcher);
+    let outline = crate::structure::outline(doc, cleaned, &config.matcher, &config.roles);
+    let cx = Context {
+        doc,
+        cleaned,
+        outline: &outline,
+        mentions: &mentions,
+        config,
+    };
+    let claims = claims::extract(&cx);
+    let statistics = statistics::extract(&cx);
+    let companies = companies::extract(&cx);
+    Findings {
+        entities: mentions,
+        claims,
+        statistics,
+        companies,
+    }
 }
 
 /// Everything extracted from one article.
