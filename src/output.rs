@@ -91,6 +91,8 @@ pub struct ExtractJson {
     pub claims: Vec<crate::extract::Claim>,
     pub statistics: Vec<crate::extract::Statistic>,
     pub companies: Vec<crate::extract::CompanyUse>,
+    /// Names the text presents as frameworks that the catalog lacks.
+    pub candidates: Vec<crate::extract::candidates::Candidate>,
 }
 
 /// Builds the `roundup extract` object for one article.
@@ -127,5 +129,6 @@ pub fn extract_json(p: &Processed) -> ExtractJson {
         claims: p.findings.claims.clone(),
         statistics: p.findings.statistics.clone(),
         companies: p.findings.companies.clone(),
+        candidates: p.findings.candidates.clone(),
     }
 }

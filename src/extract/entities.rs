@@ -103,6 +103,13 @@ impl Matcher {
         &self.slugs[f.entity]
     }
 
+    /// Whether `name` is, as a whole, a catalog name or alias (any case).
+    pub fn knows(&self, name: &str) -> bool {
+        self.ac
+            .find(name)
+            .is_some_and(|m| m.start() == 0 && m.end() == name.len())
+    }
+
     /// The slug of the catalog entity at index `e`.
     pub fn slug_at(&self, e: usize) -> &str {
         &self.slugs[e]

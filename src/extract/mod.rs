@@ -4,6 +4,7 @@
 //! that span, and the id of the rule that produced it.
 
 pub mod aspects;
+pub mod candidates;
 pub mod claims;
 pub mod companies;
 pub mod entities;
@@ -132,11 +133,13 @@ pub fn extract(doc: &Document, cleaned: &Cleaned, config: &crate::Config) -> Fin
     let claims = claims::extract(&cx);
     let statistics = statistics::extract(&cx);
     let companies = companies::extract(&cx);
+    let candidates = candidates::extract(&cx);
     Findings {
         entities: mentions,
         claims,
         statistics,
         companies,
+        candidates,
     }
 }
 
@@ -147,6 +150,8 @@ pub struct Findings {
     pub claims: Vec<Claim>,
     pub statistics: Vec<Statistic>,
     pub companies: Vec<CompanyUse>,
+    /// Names proposed as entities the catalog does not know (not scored).
+    pub candidates: Vec<candidates::Candidate>,
 }
 
 /// The quote at a span: always the exact text there.

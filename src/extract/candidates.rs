@@ -1,0 +1,220 @@
+//! Candidates: names the text presents as frameworks, runtimes or
+//! languages that the catalog does not know, proposed for review so users
+//! can extend the catalog (`--catalog FILE`). Not scored.
+//!
+//! ```
+//! use roundup::extract::candidates::find_in;
+//! let found = find_in("Frameworks like Fresh, Encore and Django are popular.");
+//! let names: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
+//! assert_eq!(names, ["Fresh", "Encore", "Django"]);
+//! ```
+//!
+//! Two shapes of sentence propose names:
+//! - `candidate.list`: "frameworks like A, B and C", "tools such as A or B";
+//! - `candidate.definition`: "A is a Python-based web framework", "A, a
+//!   lightweight framework".
+//!
+//! The caller drops names the catalog already knows.
+
+use super::{Context, Mention};
+use crate::model::Span;
+use regex::Regex;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A proposed entity name and where the text proposes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub rule: String,
+}
+
+/// A name: capitalised words, possibly with `.js`, `.NET`, `#`, `+`.
+/// Words of a name are joined by one space, never a line break.
+const NAME: &str = r"[A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]+)*(?: [A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]+)*){0,2}";
+
+static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?i:frameworks?|libraries|library|tools|options|alternatives|languages|platforms|runtimes|stacks|technologies)\s+(?i:like|such\s+as|including|e\.g\.,?)\s+(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+(?:and|or)\s+{NAME})?)"
+    ))
+    .expect("static regex")
+});
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME})(?:\s+is\s+(?:an?|the)|,\s+an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:web\s+|backend\s+|back-end\s+|server-side\s+|full-stack\s+|micro-?)?(?i:framework|runtime|programming\s+language)(?-u:\b)"
+    ))
+    .expect("static regex")
+});
+
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+").expect("static regex")
+});
+
+/// Words that start a sentence or a clause, never a name on their own.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "A",
+    "An",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Each",
+    "Every",
+    "Our",
+    "Your",
+    "Their",
+    "Which",
+    "What",
+    "When",
+    "While",
+    "Also",
+    "Both",
+    "All",
+    "Another",
+    "One",
+    "Popular",
+    "Modern",
+    "Furthermore",
+    "Additionally",
+    "Besides",
+    "Moreover",
+    "However",
+    "Therefore",
+    "Similarly",
+    "Overall",
+    "Finally",
+    "Thus",
+    "Hence",
+    "Instead",
+    "Meanwhile",
+    "Today",
+    "Here",
+    "There",
+];
+
+/// The names proposed in one text, with their byte ranges and rule.
+pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
+    let mut out = Vec::new();
+    for c in LIST.captures_iter(text) {
+        let Some(list) = c.name("list") else { continue };
+        let mut pos = list.start();
+        for part in SPLIT.split(list.as_str()) {
+            let offset = text[pos..].find(part).map_or(pos, |i| pos + i);
+            pos = offset + part.len();
+            push(
+                &mut out,
+                part,
+                Span::new(offset, offset + part.len()),
+                "candidate.list",
+            );
+        }
+    }
+    for c in DEFINITION.captures_iter(text) {
+        if let Some(n) = c.name("name") {
+            push(
+                &mut out,
+                n.as_str(),
+                Span::new(n.start(), n.end()),
+                "candidate.definition",
+            );
+        }
+    }
+    out.sort_by_key(|(_, s, _)| *s);
+    out
+}
+
+fn push(out: &mut Vec<(String, Span, &'static str)>, name: &str, span: Span, rule: &'static str) {
+    let name = name.trim();
+    if name.is_empty() || NOT_NAMES.contains(&name) || out.iter().any(|(_, s, _)| *s == span) {
+        return;
+    }
+    out.push((name.to_string(), span, rule));
+}
+
+/// Candidates in the kept prose of a document: names the catalog does not
+/// know, each once (its first place).
+pub fn extract(cx: &Context) -> Vec<Candidate> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for i in super::prose_blocks(cx.doc, cx.cleaned) {
+        let block = cx.doc.blocks[i];
+        for (name, span, rule) in find_in(cx.doc.block_text(&block)) {
+            let span = Span::new(block.span.start + span.start, block.span.start + span.end);
+            let known = cx.config.matcher.knows(&name) || overlaps(cx.mentions, span);
+            if known || !seen.insert(name.to_lowercase()) {
+                continue;
+            }
+            out.push(Candidate {
+                name,
+                start: span.start,
+                end: span.end,
+                quote: super::quote(cx.doc, span),
+                rule: rule.to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn overlaps(mentions: &[Mention], span: Span) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.start < span.end && span.start < m.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        find_in(text).into_iter().map(|(n, _, r)| (n, r)).collect()
+    }
+
+    #[test]
+    fn lists_after_a_kind_word() {
+        assert_eq!(
+            names("Try tools such as Encore or Nitro, then decide."),
+            [
+                ("Encore".to_string(), "candidate.list"),
+                ("Nitro".to_string(), "candidate.list")
+            ]
+        );
+        let found = find_in("libraries like Hono.js, Elysia and Oak");
+        let text = "libraries like Hono.js, Elysia and Oak";
+        let spans: Vec<&str> = found.iter().map(|(_, s, _)| &text[s.range()]).collect();
+        assert_eq!(spans, ["Hono.js", "Elysia", "Oak"]);
+    }
+
+    #[test]
+    fn definitions() {
+        assert_eq!(
+            names("Fresh is a Deno-based web framework for the edge."),
+            [("Fresh".to_string(), "candidate.definition")]
+        );
+        assert_eq!(
+            names("Masonite, a modern Python framework, ships a CLI."),
+            [("Masonite".to_string(), "candidate.definition")]
+        );
+        assert!(names("It is a great framework.").is_empty());
+        assert!(names("Furthermore, the Node.js backend framework is fast.").is_empty());
+        assert_eq!(
+            names("frameworks like Angular or Vue\nCons"),
+            [
+                ("Angular".to_string(), "candidate.list"),
+                ("Vue".to_string(), "candidate.list")
+            ]
+        );
+    }
+}
