@@ -120,6 +120,15 @@ pub enum EvalBench {
     /// Score HTML main-content extraction on the article-extraction
     /// benchmark and time it (pages per second).
     Html(HtmlBenchArgs),
+    /// Time each stage (parse, clean, extract) alone, one thread, on any
+    /// inputs: extraction should cost no more than cleaning.
+    Speed {
+        #[arg(value_name = "PATH", default_value = "corpus")]
+        inputs: Vec<String>,
+        /// Timed runs; the median is reported.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use roundup::eval::{bench, findings, gold, Counts};
 use roundup::ingest::{self, Input};
-use roundup::model::{Format, Origin};
+use roundup::model::{Article, Cleaned, Document, Format, Origin};
 use roundup::{output, Config};
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.bench {
         Some(EvalBench::Html(b)) => html_bench(b),
+        Some(EvalBench::Speed { inputs, runs }) => speed(&inputs, runs),
         None => {
             let (Some(gold_dir), Some(docs)) = (args.gold, args.docs) else {
                 bail!("eval needs --gold DIR and --docs DIR (or the `html` benchmark)");
@@ -173,6 +174,16 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
             );
         }
     }
+    let articles: Vec<Article> = pages
+        .iter()
+        .filter_map(|p| {
+            let mut a =
+                ingest::article_from_bytes(Origin::Stdin, p.html.clone(), config.max_bytes).ok()?;
+            a.format = Format::Html;
+            Some(a)
+        })
+        .collect();
+    let stages = stage_times(&articles, &config, runs);
     let n = pages.len() as f64;
     let (s, par) = (median(serial), median(parallel));
     println!(
@@ -186,5 +197,56 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
         rayon::current_num_threads(),
         n / par.as_secs_f64()
     );
+    println!("{stages}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Times each stage alone over the articles, one thread, and reports the
+/// medians: parse (decode included), clean, extract.
+fn stage_times(articles: &[Article], config: &Config, runs: usize) -> String {
+    let (mut parse, mut clean, mut extract) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let t0 = Instant::now();
+        let docs: Vec<Document> = articles.iter().map(roundup::parse::parse).collect();
+        parse.push(t0.elapsed());
+        let t0 = Instant::now();
+        let cleaned: Vec<Cleaned> = docs
+            .iter()
+            .map(|d| roundup::clean::clean(d, &config.rules))
+            .collect();
+        clean.push(t0.elapsed());
+        let t0 = Instant::now();
+        let found: usize = docs
+            .iter()
+            .zip(&cleaned)
+            .map(|(d, c)| {
+                let f = roundup::extract::extract(d, c, config);
+                f.entities.len() + f.claims.len() + f.statistics.len() + f.companies.len()
+            })
+            .sum();
+        extract.push(t0.elapsed());
+        std::hint::black_box(found);
+    }
+    let ms = |xs: Vec<Duration>| median(xs).as_secs_f64() * 1e3;
+    let (p, c, e) = (ms(parse), ms(clean), ms(extract));
+    format!(
+        "stages over {} article(s), one thread (median of {runs}): parse {p:.1} ms, clean {c:.1} ms, extract {e:.1} ms (extract/clean {:.2})",
+        articles.len(),
+        e / c.max(1e-9)
+    )
+}
+
+/// `roundup eval speed`: stage times on any inputs (default corpus/).
+fn speed(inputs: &[String], runs: usize) -> Result<ExitCode> {
+    let config = Config::builtin()?;
+    let inputs: Vec<Input> = inputs.iter().map(|a| Input::parse(a)).collect();
+    let mut articles = Vec::new();
+    for input in ingest::expand(&inputs) {
+        articles.push(ingest::load(&input?, config.max_bytes)?);
+    }
+    if articles.is_empty() {
+        bail!("no articles to time");
+    }
+    println!("{}", stage_times(&articles, &config, runs));
     Ok(ExitCode::SUCCESS)
 }
