@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use crate::extract::entities::Matcher;
 use crate::model::{BlockKind, Cleaned, Document};
-use regex::{Regex, RegexBuilder};
+use regex::{RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
 const BUILTIN: &str = include_str!("../data/sections.toml");
@@ -64,10 +64,13 @@ struct File {
     role: Vec<RoleEntry>,
 }
 
-/// The compiled heading-role patterns.
+/// The compiled heading-role patterns: one set, so a heading is scanned
+/// once whatever the number of patterns.
 #[derive(Debug, Clone)]
 pub struct RoleRules {
-    roles: Vec<(Role, Vec<Regex>)>,
+    set: RegexSet,
+    /// The role of each pattern of the set, in file order.
+    roles: Vec<Role>,
 }
 
 impl RoleRules {
@@ -83,35 +86,37 @@ impl RoleRules {
         };
         let file: File = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         let mut roles = Vec::new();
+        let mut patterns = Vec::new();
         for entry in file.role {
-            let mut compiled = Vec::new();
-            for p in &entry.patterns {
-                let re = RegexBuilder::new(p)
-                    .case_insensitive(true)
+            for p in entry.patterns {
+                // Checked one by one so the error names the bad pattern.
+                RegexBuilder::new(&p)
                     .build()
                     .map_err(|e| err(format!("role {:?}: pattern {p:?}: {e}", entry.role)))?;
-                compiled.push(re);
+                roles.push(entry.role);
+                patterns.push(p);
             }
-            roles.push((entry.role, compiled));
         }
-        Ok(RoleRules { roles })
+        let set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| err(e.to_string()))?;
+        Ok(RoleRules { set, roles })
     }
 
     /// The role a heading's text announces.
     pub fn role_of(&self, heading: &str) -> Role {
-        let hits = |role: Role| {
-            self.roles
-                .iter()
-                .filter(|(r, _)| *r == role)
-                .any(|(_, res)| res.iter().any(|re| re.is_match(heading)))
-        };
-        if hits(Role::Pros) && hits(Role::Cons) {
+        let matched: Vec<Role> = self
+            .set
+            .matches(heading)
+            .into_iter()
+            .map(|i| self.roles[i])
+            .collect();
+        if matched.contains(&Role::Pros) && matched.contains(&Role::Cons) {
             return Role::Content;
         }
-        self.roles
-            .iter()
-            .find(|(_, res)| res.iter().any(|re| re.is_match(heading)))
-            .map_or(Role::Content, |(r, _)| *r)
+        // Set matches come in pattern order, so the first is the file's first.
+        matched.first().copied().unwrap_or(Role::Content)
     }
 }
 

@@ -18,6 +18,7 @@
 
 use super::{Context, Mention};
 use crate::model::Span;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -104,9 +105,32 @@ const NOT_NAMES: &[&str] = &[
     "There",
 ];
 
+/// The kind words both shapes need: a block without one is skipped before
+/// any regex runs.
+static KIND_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "framework",
+            "librar",
+            "tool",
+            "option",
+            "alternative",
+            "language",
+            "platform",
+            "runtime",
+            "stack",
+            "technolog",
+        ])
+        .expect("static automaton")
+});
+
 /// The names proposed in one text, with their byte ranges and rule.
 pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
     let mut out = Vec::new();
+    if !KIND_WORDS.is_match(text) {
+        return out;
+    }
     for c in LIST.captures_iter(text) {
         let Some(list) = c.name("list") else { continue };
         let mut pos = list.start();

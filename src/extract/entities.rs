@@ -23,7 +23,7 @@
 
 use crate::catalog::Catalog;
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -58,8 +58,10 @@ pub struct Matcher {
     veto: HashSet<String>,
 }
 
+/// A capitalised word of six or more characters (dots, `#` and `+`
+/// joining parts), the only words checked for typos.
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z0-9]*(?:[.#+][A-Za-z0-9]+)*").expect("static regex")
+    Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.#+][A-Za-z0-9]+)*").expect("static regex")
 });
 
 impl Matcher {
@@ -80,9 +82,12 @@ impl Matcher {
                 }
             }
         }
+        // A full DFA: a few hundred short names make a small one, and it is
+        // the fastest way to scan every kept block.
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.surface.as_str()))
             .expect("catalog surfaces build an automaton");
         let ctx = catalog.context();
@@ -207,9 +212,7 @@ impl Matcher {
             }
             let lower = word.to_lowercase();
             let hit = self.fuzzy.iter().find(|(alias, _)| {
-                alias.len().abs_diff(lower.len()) <= 1
-                    && alias.as_bytes()[0] == lower.as_bytes()[0]
-                    && strsim::levenshtein(alias, &lower) == 1
+                alias.as_bytes()[0] == lower.as_bytes()[0] && one_edit_apart(alias, &lower)
             });
             if let Some(&(_, entity)) = hit {
                 out.push(Found {
@@ -219,6 +222,27 @@ impl Matcher {
                 });
             }
         }
+    }
+}
+
+/// Whether two strings are exactly one insertion, deletion or
+/// substitution apart. Linear and allocation-free: the typo check runs on
+/// every long capitalised word, where a full edit distance would not pay.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        // Equal strings are zero edits apart; one extra byte at the end is one.
+        return long.len() != short.len();
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -322,6 +346,16 @@ mod tests {
             ["flask"]
         );
         assert!(just_slugs("Let's Go For It, web developers!").is_empty());
+    }
+
+    #[test]
+    fn one_edit_apart_counts_exactly_one_edit() {
+        assert!(one_edit_apart("express.js", "epress.js"));
+        assert!(one_edit_apart("django", "djangp"));
+        assert!(one_edit_apart("laravel", "laravels"));
+        assert!(!one_edit_apart("django", "django"));
+        assert!(!one_edit_apart("django", "dajngo"));
+        assert!(!one_edit_apart("fastify", "fastly"));
     }
 
     #[test]
