@@ -73,6 +73,9 @@ pub struct Context {
     /// Lower-case words that make a nearby ambiguous name the technology.
     #[serde(default)]
     pub tech_words: Vec<String>,
+    /// Hosts whose links name a package: `[poem](https://crates.io/...)`.
+    #[serde(default)]
+    pub package_hosts: Vec<String>,
     /// Lower-case two-word phrases, the name and its neighbour, that make
     /// an ambiguous name an ordinary word ("go to", "in spring").
     #[serde(default)]
@@ -127,6 +130,7 @@ impl Catalog {
                 }
                 context.tech_words.extend(c.tech_words);
                 context.veto.extend(c.veto);
+                context.package_hosts.extend(c.package_hosts);
             }
             let mut in_file = HashSet::new();
             for entity in file.entity {

@@ -56,6 +56,7 @@ pub struct Matcher {
     window: usize,
     tech_words: HashSet<String>,
     veto: HashSet<String>,
+    package_hosts: Vec<String>,
 }
 
 /// A capitalised word of six or more characters (dots, `#` and `+`
@@ -100,6 +101,7 @@ impl Matcher {
             window: ctx.window,
             tech_words: set(&ctx.tech_words),
             veto: set(&ctx.veto),
+            package_hosts: ctx.package_hosts.iter().map(|h| h.to_lowercase()).collect(),
         }
     }
 
@@ -134,6 +136,14 @@ impl Matcher {
             let p = &self.patterns[m.pattern().as_usize()];
             let written = &text[s..e];
             if p.exact_case && written != p.surface {
+                continue;
+            }
+            if p.ambiguous && self.package_link(text, s, e) {
+                plain.push(Found {
+                    entity: p.entity,
+                    span: Span::new(s, e),
+                    rule: "entity.alias.link",
+                });
                 continue;
             }
             // An ambiguous name must be written as a name: capitalised.
@@ -173,6 +183,19 @@ impl Matcher {
         self.find_typos(text, &mut out);
         out.sort_by_key(|f| f.span);
         out
+    }
+
+    /// Whether `text[start..end]` is the whole text of a Markdown link to a
+    /// package host: `[poem](https://crates.io/crates/poem)`.
+    fn package_link(&self, text: &str, start: usize, end: usize) -> bool {
+        if !text[..start].ends_with('[') {
+            return false;
+        }
+        let Some(rest) = text[end..].strip_prefix("](") else {
+            return false;
+        };
+        let url = rest.split(')').next().unwrap_or("").to_ascii_lowercase();
+        self.package_hosts.iter().any(|h| url.contains(h.as_str()))
     }
 
     /// Whether the name and the word beside it form a veto phrase.
@@ -356,6 +379,18 @@ mod tests {
         assert!(!one_edit_apart("django", "django"));
         assert!(!one_edit_apart("django", "dajngo"));
         assert!(!one_edit_apart("fastify", "fastly"));
+    }
+
+    #[test]
+    fn package_links_name_packages_whatever_the_capitals() {
+        let m = matcher();
+        let found = m.find_in("* [poem](https://crates.io/crates/poem)", false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (m.slug(&found[0]), found[0].rule),
+            ("poem", "entity.alias.link")
+        );
+        assert!(just_slugs("* [poem](https://example.com/verse)").is_empty());
     }
 
     #[test]
