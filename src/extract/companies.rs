@@ -477,12 +477,18 @@ fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
         if !(verb.ends_with('s') || verb.ends_with(" on") || verb == "adopted" || verb == "chose") {
             continue;
         }
-        let after = at + m.end();
-        let next = cx
-            .mentions_in(Span::new(after, at + s.len()))
+        // Right after a use verb a capitalised name is the thing used, so
+        // it is read the lenient way a heading is.
+        let after = &s[m.end()..];
+        let matcher = &cx.config.matcher;
+        let Some(entity) = matcher
+            .find_in(after.trim_start(), true)
             .first()
-            .filter(|x| cx.doc.text[after..x.start].trim().is_empty());
-        let Some(entity) = next else { continue };
+            .filter(|f| f.span.start == 0)
+            .map(|f| matcher.slug(f).to_string())
+        else {
+            continue;
+        };
         let before = s[..m.start()].trim_end();
         let before = before
             .strip_suffix(" also")
@@ -515,7 +521,7 @@ fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
                 cx,
                 at + start,
                 at + start + name.len(),
-                Some(entity.entity.clone()),
+                Some(entity.clone()),
                 "company.uses",
                 out,
             );
@@ -580,4 +586,108 @@ fn list(cx: &Context, s: &str, from: usize, at: usize) -> Vec<(usize, usize)> {
         break;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::statistics::tests::run;
+    use crate::model::Format;
+
+    /// (company, entity, rule) of every company user of `text`, checking
+    /// that each quote is the text at its span.
+    fn companies(format: Format, text: &str) -> Vec<(String, Option<String>, String)> {
+        let (doc, f) = run(format, text);
+        f.companies
+            .into_iter()
+            .map(|c| {
+                assert_eq!(&doc[c.start..c.end], c.quote);
+                (c.company, c.entity, c.rule)
+            })
+            .collect()
+    }
+
+    fn c(name: &str, entity: Option<&str>, rule: &str) -> (String, Option<String>, String) {
+        (name.into(), entity.map(str::to_string), rule.into())
+    }
+
+    #[test]
+    fn a_users_section_lists_companies_of_its_subject() {
+        let text = "# Backend picks\n\n## 1. Flask\n\nFlask is a small Python framework.\n\n\
+            ### Notable users of Flask\n\n- Reddit\n- The Motley Fool\n- Instagram: instagram.com/flask\n\
+            - Flask keeps its core small and lets you add extensions.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Reddit", Some("flask"), "company.users-list"),
+                c("The Motley Fool", Some("flask"), "company.users-list"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_company_lines_names_what_each_uses() {
+        let text = "Who runs what in production, in short.\n\
+            Zalando: Uses Django for its internal tools\n\
+            Trivago: Leverages it for its search pages\n\
+            Eventbrite (the ticketing site): The booking flow is built with Django\n\
+            Mozilla: To serve its add-on pages\n\
+            After that, a list of things to weigh.\n\
+            Routing: Express uses a simple router\n\
+            Project requirements: What features do you need?\n";
+        assert_eq!(
+            companies(Format::Text, text),
+            vec![
+                c("Zalando", Some("django"), "company.colon-line"),
+                c("Trivago", None, "company.colon-line"),
+                c("Eventbrite", Some("django"), "company.colon-line"),
+                c("Mozilla", None, "company.colon-line"),
+            ]
+        );
+    }
+
+    #[test]
+    fn used_by_lists_such_as_lists_and_developed_at() {
+        let text = "# Node frameworks\n\n## Hapi\n\n\
+            Hapi was developed at Walmart to run its shop. \
+            It is used in production by PayPal, Condé Nast and Brainhub itself. \
+            Koa is used by many businesses, edutech and banks. \
+            Koa suits streaming apps like Spotify, or tools such as chat bots.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Walmart", Some("hapi"), "company.used-by"),
+                c("PayPal", Some("hapi"), "company.used-by"),
+                c("Condé Nast", Some("hapi"), "company.used-by"),
+                c("Brainhub", Some("hapi"), "company.used-by"),
+                c("Spotify", Some("koa"), "company.used-by"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_that_uses_an_entity() {
+        let text = "# Go in production\n\nAt scale, Lyft uses Flask for its pricing service, and developers use Gin for APIs. \
+            Express uses middleware for everything.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![c("Lyft", Some("flask"), "company.uses")]
+        );
+    }
+
+    #[test]
+    fn the_lexicon_rejects_a_bad_entry() {
+        assert!(Lexicon::parse(BUILTIN).is_ok());
+        let ok = "cue_verbs = [\"uses\"]\nuser_nouns = [\"companies\"]\nlist_tails = [\"etc\"]";
+        assert!(Lexicon::parse(ok).is_ok());
+        for bad in [
+            ok.replace("\"uses\"", "\"Uses\""),
+            ok.replace("\"uses\"", "\"uses(\""),
+            ok.replace("\"companies\"", "\"companies\", \"companies\""),
+            ok.replace("\"etc\"", "\"\""),
+            format!("{ok}\nextra = 1"),
+        ] {
+            assert!(Lexicon::parse(&bad).is_err(), "{bad}");
+        }
+    }
 }

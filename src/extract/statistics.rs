@@ -567,6 +567,7 @@ pub(crate) mod tests {
         (p.document.text, p.findings)
     }
 
+    /// (entity, value, unit, quote, rule) of every statistic of `text`.
     fn stats(format: Format, text: &str) -> Vec<(Option<String>, f64, Unit, String, String)> {
         let (_, f) = run(format, text);
         f.statistics
@@ -575,11 +576,221 @@ pub(crate) mod tests {
             .collect()
     }
 
+    fn e(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn prose_numbers_with_units_entities_and_spans() {
+        let text = "# Frameworks in review\n\n\
+            Laravel powers a large share of PHP sites, and 61% of PHP developers reach for it first. \
+            Over 1.5 million websites in Europe run on Laravel today.\n\n\
+            Benchmarks show that Fastify is 3 times faster than Express, and nearly 4 out of 5 \
+            teams keep it. A FastAPI worker idles at 12 MB of memory.\n";
+        let got = stats(Format::Markdown, text);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    e("php"),
+                    61.0,
+                    Unit::Percent,
+                    "61%".into(),
+                    "stat.percent".into()
+                ),
+                (
+                    e("laravel"),
+                    1_500_000.0,
+                    Unit::Count,
+                    "Over 1.5 million".into(),
+                    "stat.count".into()
+                ),
+                (
+                    e("fastify"),
+                    3.0,
+                    Unit::Multiplier,
+                    "3 times".into(),
+                    "stat.multiplier".into()
+                ),
+                (
+                    e("fastify"),
+                    0.8,
+                    Unit::Ratio,
+                    "nearly 4 out of 5".into(),
+                    "stat.ratio".into()
+                ),
+                (
+                    e("fastapi"),
+                    12.0 * 1024.0 * 1024.0,
+                    Unit::Bytes,
+                    "12 MB".into(),
+                    "stat.bytes".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn measure_time_qualifier_and_source_are_kept() {
+        let text = "# Rust\n\nAccording to SlashData Research, the Rust community grew to about 3.7 million developers by mid 2024, a big jump.\n";
+        let (doc, f) = run(Format::Markdown, text);
+        let s = &f.statistics[0];
+        assert_eq!(f.statistics.len(), 1, "{:?}", f.statistics);
+        assert_eq!(s.entity.as_deref(), Some("rust"));
+        assert_eq!((s.value, s.unit), (3_700_000.0, Unit::Count));
+        assert_eq!(s.qualifier.as_deref(), Some("about"));
+        assert_eq!(s.measure.as_deref(), Some("developers"));
+        assert_eq!(s.time.as_deref(), Some("by mid 2024"));
+        assert_eq!(s.cited.as_deref(), Some("SlashData Research"));
+        assert_eq!(&doc[s.start..s.end], s.quote);
+        assert_eq!(s.quote, "about 3.7 million");
+    }
+
+    #[test]
+    fn not_statistics_years_versions_ranks_steps_and_code() {
+        let text = "# Top 9 Frameworks for 2024\n\n\
+            In 2024 we compare the top 9 backend frameworks in 3 steps, with two options each.\n\n\
+            Django 4.2 shipped in April 2023 and version 5 followed; it takes 11 mins to read this.\n\n\
+            1. Django is the first pick for many teams\n\n\
+            ```\nlet users = 40000; // 40,000 users\n```\n\n\
+            This framework is 100% focused on the developer experience.\n";
+        assert_eq!(stats(Format::Markdown, text), vec![]);
+    }
+
+    #[test]
+    fn a_comparison_is_not_the_subject_and_a_clause_picks_its_own() {
+        let text = "# Backends\n\n\
+            Gin is 40 times faster than Martini. \
+            The Java community is huge, with a survey revealing that 70% of respondents preferred Spring Boot.\n";
+        let got: Vec<_> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(got, vec![(e("gin"), 40.0), (e("spring-boot"), 70.0)]);
+    }
+
+    #[test]
+    fn a_markdown_table_row_gives_its_entity_every_figure() {
+        let text = "# Rust web frameworks\n\n\
+            The numbers below come from crates.io and GitHub.\n\n\
+            | crate | Version | Downloads | GitHub stars | Issues |\n\
+            | --- | --- | --- | --- | --- |\n\
+            | [axum](https://crates.io/crates/axum) | 0.4.5 | 1,82,472 | ~3.6k | [36](https://github.com/tokio-rs/axum/issues/2) |\n\
+            | warp | 0.3.2 | 7.170.825 | 6k | 24 |\n";
+        let got = stats(Format::Markdown, text);
+        let want = vec![
+            (
+                e("axum"),
+                182_472.0,
+                Unit::Count,
+                "1,82,472".into(),
+                "stat.table".into(),
+            ),
+            (
+                e("axum"),
+                3600.0,
+                Unit::Count,
+                "~3.6k".into(),
+                "stat.table".into(),
+            ),
+            (
+                e("axum"),
+                36.0,
+                Unit::Count,
+                "36".into(),
+                "stat.table".into(),
+            ),
+            (
+                e("warp"),
+                7_170_825.0,
+                Unit::Count,
+                "7.170.825".into(),
+                "stat.table".into(),
+            ),
+            (
+                e("warp"),
+                6000.0,
+                Unit::Count,
+                "6k".into(),
+                "stat.table".into(),
+            ),
+            (
+                e("warp"),
+                24.0,
+                Unit::Count,
+                "24".into(),
+                "stat.table".into(),
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_key_value_table_takes_its_section_subject() {
+        let text = "# Node frameworks\n\n## Koa\n\nKoa is small and modern.\n\n\
+            | [https://koajs.com/](https://koajs.com/) | |\n\
+            |---|---|\n\
+            | **Version** | 2.6.2 |\n\
+            | **Github stars** | 24.170 / up ~27% in 2018 |\n\
+            | **NPM audit** | 0 |\n";
+        let got: Vec<_> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1, s.2))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (e("koa"), 24_170.0, Unit::Count),
+                (e("koa"), 27.0, Unit::Percent),
+                (e("koa"), 0.0, Unit::Count),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_html_table_row_gives_its_entity_every_figure() {
+        let html = "<html><head><title>Python frameworks compared</title></head><body><main>\
+            <h1>Python frameworks compared</h1>\
+            <p>We counted the stars and weekly downloads of each Python framework in March.</p>\
+            <table><thead><tr><th>Framework</th><th>Stars</th><th>Weekly downloads</th></tr></thead>\
+            <tbody><tr><td>Django</td><td>78,000</td><td>2.1 million</td></tr>\
+            <tr><td>Flask</td><td>~66k</td><td>5,134,720</td></tr></tbody></table>\
+            </main></body></html>";
+        let got: Vec<_> = stats(Format::Html, html)
+            .into_iter()
+            .map(|s| (s.0, s.1, s.4))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (e("django"), 78_000.0, "stat.table".to_string()),
+                (e("django"), 2_100_000.0, "stat.table".to_string()),
+                (e("flask"), 66_000.0, "stat.table".to_string()),
+                (e("flask"), 5_134_720.0, "stat.table".to_string()),
+            ]
+        );
+    }
+
     #[test]
     fn modifiers_are_not_subjects() {
         let text = "# Reflex\n\nReflex is new, however with 20k stars on GitHub it is one of the fastest growing Python frameworks.\n";
         let s = stats(Format::Markdown, text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].0.as_deref(), Some("reflex"));
+    }
+
+    #[test]
+    fn the_lexicon_rejects_a_bad_entry() {
+        assert!(Lexicon::parse(BUILTIN).is_ok());
+        let bad = [
+            "measure_nouns = [\"Developers\"]\ntable_skip = []",
+            "measure_nouns = [\"web sites\"]\ntable_skip = []",
+            "measure_nouns = [\"stars\", \"stars\"]\ntable_skip = []",
+            "measure_nouns = []\ntable_skip = [\" \"]",
+            "measure_nouns = []\ntable_skip = []\nunknown = 1",
+        ];
+        for b in bad {
+            assert!(Lexicon::parse(b).is_err(), "{b}");
+        }
     }
 }
