@@ -132,6 +132,12 @@ static OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Numeric dates ("10-12-2018", "01/01/2018"): none of their parts is a
+/// figure.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d{1,4}[-/]\d{1,2}[-/]\d{1,4}(?-u:\b)").expect("static regex")
+});
+
 fn word_value(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -240,12 +246,16 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
+    let dates: Vec<_> = DATE.find_iter(text).map(|m| m.range()).collect();
     for c in NUMBER.captures_iter(text) {
         let Some(num) = c.name("num") else { continue };
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if out
             .iter()
             .any(|n| n.span.start < whole.end && whole.start < n.span.end)
+            || dates
+                .iter()
+                .any(|d| d.start < num.end() && num.start() < d.end)
         {
             continue;
         }
@@ -400,6 +410,11 @@ mod tests {
         assert_eq!(n.qualifier.as_deref(), Some("up to"));
         let n = one("Over 40,000 websites");
         assert_eq!(n.qualifier.as_deref(), Some("over"));
+    }
+
+    #[test]
+    fn numeric_dates_are_not_numbers() {
+        assert!(find("Stars as of 10-12-2018 and 01/01/2018").is_empty());
     }
 
     #[test]

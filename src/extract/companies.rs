@@ -1,8 +1,693 @@
 //! Company users: companies and websites said to use an entity.
+//!
+//! Four shapes, each a rule:
+//! - `company.users-list`: an item of a list under a users heading
+//!   ("Popular Websites That Use Django", "Notable users"); the entity is
+//!   the section subject;
+//! - `company.colon-line`: a line "Shopify: Uses Ruby on Rails for ..." in
+//!   a run of such lines most of which say *uses*, *built with*,
+//!   *leverages* (`data/companies.toml`); the entity is the mention after
+//!   the colon, or none ("Netflix: Uses for its microservices");
+//! - `company.used-by`: "used (in production) by NPM, Netflix and
+//!   Pinterest", "eCommerce platforms such as Groupon, Shopify", "developed
+//!   at Walmart"; the entity is the first mention of the sentence, else the
+//!   section subject;
+//! - `company.uses`: "Instagram uses Django": a company name right before
+//!   a use verb and a mention.
+//!
+//! A name is a company only when it looks like one: one to four
+//! capitalised words ("Stack Overflow", "eBay", "MarketWatch.com"), not an
+//! entity, not a generic noun ("Developers"). A social link ("Instagram:
+//! instagram.com/...") is never a company user.
 
-use super::{CompanyUse, Context};
+use super::{prose_blocks, quote, sentences, CompanyUse, Context};
+use crate::model::{BlockKind, Span};
+use crate::structure::Role;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const BUILTIN: &str = include_str!("../../data/companies.toml");
+
+/// The compiled word lists of `data/companies.toml`.
+#[derive(Debug)]
+struct Lexicon {
+    /// A use verb anywhere: "uses", "built with", ...
+    cue: Regex,
+    /// A users noun right before "such as" / "like" / "including".
+    such_as: Regex,
+    user_nouns: HashSet<String>,
+    list_tails: Regex,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    cue_verbs: Vec<String>,
+    user_nouns: Vec<String>,
+    list_tails: Vec<String>,
+}
+
+/// Joins phrases into a regex alternation of whole words.
+fn alternation(items: &[String], what: &str) -> Result<String, String> {
+    let mut seen = HashSet::new();
+    let mut parts = Vec::new();
+    for w in items {
+        let ok = !w.is_empty()
+            && w.trim() == w
+            && w.to_lowercase() == *w
+            && w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        if !ok {
+            return Err(format!(
+                "{what} {w:?}: lower-case words expected, nothing else"
+            ));
+        }
+        if !seen.insert(w.as_str()) {
+            return Err(format!("{what} {w:?} is listed twice"));
+        }
+        parts.push(regex::escape(w).replace(' ', r"\s+"));
+    }
+    // Longest first, so "built with" wins over "built".
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    Ok(parts.join("|"))
+}
+
+impl Lexicon {
+    fn parse(text: &str) -> Result<Lexicon, String> {
+        let file: LexiconFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let cue = alternation(&file.cue_verbs, "cue verb")?;
+        let nouns = alternation(&file.user_nouns, "user noun")?;
+        let tails = alternation(&file.list_tails, "list tail")?;
+        let build = |p: String| Regex::new(&p).map_err(|e| e.to_string());
+        Ok(Lexicon {
+            cue: build(format!(r"(?i)\b(?:{cue})\b"))?,
+            such_as: build(format!(
+                r"(?i)\b(?:{nouns})\s+(?:such\s+as|like|including)\s+"
+            ))?,
+            user_nouns: file.user_nouns.into_iter().collect(),
+            list_tails: build(format!(r"(?i)[\s,]*\b(?:{tails})\b\.?"))?,
+        })
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(BUILTIN).expect("data/companies.toml is checked by a unit test")
+});
+
+/// "used by", "used in production by", "used by big companies such as".
+static USED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bused\s+(?:in\s+production\s+)?by\s+(?:(?:some\s+of\s+)?(?:the\s+)?(?:big|large|major|many|top|popular|leading|well[- ]known|famous|giant|tech|global|companies|organi[sz]ations|businesses|brands|giants|enterprises|names|the\s+likes\s+of|such\s+as|like|including)\s+)*",
+    )
+    .expect("static regex")
+});
+
+/// "developed at Walmart": made in-house by a company that runs it.
+static DEVELOPED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:developed|created|built|born|started|written)\s+(?:in-house\s+)?at\s+")
+        .expect("static regex")
+});
+
+/// "Name: rest" on one line.
+static COLON_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^:\n]{1,60}?)\s*:\s+(?P<rest>\S[^\n]*)$").expect("static regex")
+});
+
+/// Where a list of names ends: "NPM, Netflix and Pinterest".
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+").expect("static regex")
+});
+
+/// A social-media handle or address after a name's colon.
+static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:@|https?://|www\.|[\w-]+\.(?:com|net|org|io|co)\b/?)")
+        .expect("static regex")
+});
+
+/// Markdown link text: `[Bloom](https://...)`.
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(?P<text>[^\]]+)\]\([^)]*\)").expect("static regex"));
+
+/// Capitalised words that start sentences but name no one.
+const GENERIC: &[&str] = &[
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "they",
+    "we",
+    "you",
+    "i",
+    "he",
+    "she",
+    "many",
+    "some",
+    "most",
+    "all",
+    "other",
+    "others",
+    "several",
+    "developers",
+    "programmers",
+    "teams",
+    "people",
+    "everyone",
+    "anyone",
+    "both",
+    "each",
+    "such",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "our",
+    "your",
+    "also",
+    "and",
+    "or",
+    "but",
+    "i'm",
+    "i’m",
+    "we're",
+    "there",
+    "here",
+    "when",
+    "if",
+    "while",
+    "with",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+];
 
 /// Extracts every company use of a document.
-pub fn extract(_cx: &Context) -> Vec<CompanyUse> {
-    Vec::new()
+pub fn extract(cx: &Context) -> Vec<CompanyUse> {
+    let mut out = Vec::new();
+    let blocks: Vec<usize> = prose_blocks(cx.doc, cx.cleaned)
+        .filter(|&i| {
+            !matches!(
+                cx.doc.blocks[i].kind,
+                BlockKind::Title | BlockKind::Heading { .. } | BlockKind::TableCell { .. }
+            )
+        })
+        .collect();
+    let mut in_run = vec![false; blocks.len()];
+    colon_runs(cx, &blocks, &mut in_run, &mut out);
+    for (k, &i) in blocks.iter().enumerate() {
+        if in_run[k] {
+            continue;
+        }
+        if role(cx, i) == Role::Users && matches!(cx.doc.blocks[i].kind, BlockKind::ListItem { .. })
+        {
+            users_item(cx, i, &mut out);
+        } else {
+            sentences_of(cx, i, &mut out);
+        }
+    }
+    // One company per entity: a repeated name adds nothing.
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert((fold(&c.company), c.entity.clone())));
+    out
+}
+
+/// Lower case, letters and digits only: what the scorer compares.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn role(cx: &Context, i: usize) -> Role {
+    cx.outline
+        .section_of
+        .get(i)
+        .and_then(|&s| cx.outline.sections.get(s))
+        .map_or(Role::Content, |s| s.role)
+}
+
+/// A company name found at `[start, end)` of the document text.
+fn push(
+    cx: &Context,
+    start: usize,
+    end: usize,
+    entity: Option<String>,
+    rule: &str,
+    out: &mut Vec<CompanyUse>,
+) {
+    let span = Span::new(start, end);
+    let q = quote(cx.doc, span);
+    out.push(CompanyUse {
+        company: q.clone(),
+        entity,
+        start,
+        end,
+        quote: q,
+        rule: rule.to_string(),
+    });
+}
+
+/// Whether `name` looks like a company or website name.
+fn is_company_name(cx: &Context, name: &str, at: usize) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || name.len() > 40
+        || !name.starts_with(|c: char| c.is_alphabetic())
+    {
+        return false;
+    }
+    // "Popular Web Apps", "Big Companies": a kind of user, not one.
+    let last = words[words.len() - 1].to_lowercase();
+    if LEXICON.user_nouns.contains(&last) {
+        return false;
+    }
+    let first_lower = words[0].to_lowercase();
+    if words.len() == 1
+        && (GENERIC.contains(&first_lower.as_str()) || LEXICON.user_nouns.contains(&first_lower))
+    {
+        return false;
+    }
+    if GENERIC.contains(&first_lower.as_str()) && first_lower != "the" {
+        return false;
+    }
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+            // "eBay", "iHeartRadio".
+            Some(c) if c.is_lowercase() => cs.next().is_some_and(char::is_uppercase),
+            _ => false,
+        }
+    };
+    let inner_ok = words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| capitalised(w) || (k > 0 && matches!(*w, "of" | "&" | "and")));
+    if !inner_ok || !words.last().is_some_and(|w| capitalised(w)) {
+        return false;
+    }
+    if name.contains(['(', ')', '[', ']', '*', '`', '"']) {
+        return false;
+    }
+    // An entity is not a company that uses one.
+    cx.mentions_in(Span::new(at, at + name.len())).is_empty()
+}
+
+/// Trims `s` (at document offset `at`) to its name: no parenthetical, no
+/// Markdown link syntax, no closing punctuation. Returns the name's span.
+fn name_span(s: &str, at: usize) -> Option<(usize, usize)> {
+    let lead = s.len() - s.trim_start().len();
+    let mut t = &s[lead..];
+    let mut off = at + lead;
+    if let Some(c) = MD_LINK.captures(t) {
+        let m = c.name("text")?;
+        off += m.start();
+        t = m.as_str();
+    }
+    let t = match t.find(" (") {
+        Some(p) => &t[..p],
+        None => t,
+    };
+    let t = t
+        .trim_end()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    (!t.is_empty()).then_some((off, off + t.len()))
+}
+
+fn users_item(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let (head, rest) = match text.split_once(':') {
+        Some((h, r)) => (h, Some(r.trim())),
+        None => match text.split_once(" – ").or_else(|| text.split_once(" - ")) {
+            Some((h, r)) => (h, Some(r.trim())),
+            None => (text, None),
+        },
+    };
+    if rest.is_some_and(|r| SOCIAL.is_match(r)) {
+        return;
+    }
+    let Some((s, e)) = name_span(head, block.span.start) else {
+        return;
+    };
+    if is_company_name(cx, &cx.doc.text[s..e], s) {
+        push(
+            cx,
+            s,
+            e,
+            cx.subject_of(i).map(str::to_string),
+            "company.users-list",
+            out,
+        );
+    }
+}
+
+/// Runs of "Name: rest" lines most of which say the name uses something.
+fn colon_runs(cx: &Context, blocks: &[usize], in_run: &mut [bool], out: &mut Vec<CompanyUse>) {
+    let mut k = 0;
+    while k < blocks.len() {
+        let mut end = k;
+        while end < blocks.len()
+            && blocks[end] == blocks[k] + (end - k)
+            && colon_line(cx, blocks[end]).is_some()
+            && !matches!(
+                role(cx, blocks[end]),
+                Role::Pros | Role::Cons | Role::Features
+            )
+        {
+            end += 1;
+        }
+        if end == k {
+            k += 1;
+            continue;
+        }
+        let lines: Vec<_> = blocks[k..end]
+            .iter()
+            .filter_map(|&i| colon_line(cx, i).map(|l| (i, l)))
+            .collect();
+        let cued = lines.iter().filter(|(_, l)| l.cued).count();
+        if cued >= 2 && cued * 2 >= lines.len() {
+            for (i, l) in lines {
+                if l.social || !is_company_name(cx, &cx.doc.text[l.name.0..l.name.1], l.name.0) {
+                    continue;
+                }
+                // After a use verb a capitalised name is the thing used:
+                // read the line the lenient way a heading is read.
+                let rest = &cx.doc.text[l.rest..cx.doc.blocks[i].span.end];
+                let m = &cx.config.matcher;
+                let entity = m.find_in(rest, true).first().map(|f| m.slug(f).to_string());
+                push(cx, l.name.0, l.name.1, entity, "company.colon-line", out);
+            }
+            in_run[k..end].iter_mut().for_each(|r| *r = true);
+        }
+        k = end;
+    }
+}
+
+/// One "Name: rest" line.
+struct ColonLine {
+    /// The name's span in the document.
+    name: (usize, usize),
+    /// Where the rest starts in the document.
+    rest: usize,
+    /// The rest says the name uses something, near its start, with no
+    /// entity as its subject ("Routing: Express uses ..." is a feature).
+    cued: bool,
+    social: bool,
+}
+
+fn colon_line(cx: &Context, i: usize) -> Option<ColonLine> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let c = COLON_LINE.captures(text)?;
+    let (name, rest) = (c.name("name")?, c.name("rest")?);
+    let base = block.span.start;
+    let span = name_span(name.as_str(), base + name.start())?;
+    let r = rest.as_str();
+    let cued = LEXICON.cue.find(r).is_some_and(|m| {
+        r[..m.start()].split_whitespace().count() <= 6
+            && cx
+                .mentions_in(Span::new(
+                    base + rest.start(),
+                    base + rest.start() + m.start(),
+                ))
+                .is_empty()
+    });
+    Some(ColonLine {
+        name: span,
+        rest: base + rest.start(),
+        cued,
+        social: SOCIAL.is_match(r),
+    })
+}
+
+/// The sentence rules: "used by A, B and C", "platforms such as A",
+/// "developed at A", "A uses X".
+fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let base = block.span.start;
+    let lex = &*LEXICON;
+    for r in sentences::split(text) {
+        let s = &text[r.clone()];
+        let at = base + r.start;
+        let mentions = cx.mentions_in(Span::new(at, at + s.len()));
+        let subject = |cue: usize| {
+            mentions
+                .iter()
+                .find(|m| m.end <= at + cue && !super::statistics::modifier(&cx.doc.text, m))
+                .map(|m| m.entity.clone())
+                .or_else(|| cx.subject_of(i).map(str::to_string))
+        };
+        for m in USED_BY.find_iter(s) {
+            for (a, b) in list(cx, s, m.end(), at) {
+                push(cx, a, b, subject(m.start()), "company.used-by", out);
+            }
+        }
+        let hosting = ["deploy", "host", "cloud", "integrat"]
+            .iter()
+            .any(|w| s.to_lowercase().contains(w));
+        if !hosting {
+            for m in lex.such_as.find_iter(s) {
+                for (a, b) in list(cx, s, m.end(), at) {
+                    push(cx, a, b, subject(m.start()), "company.used-by", out);
+                }
+            }
+        }
+        for m in DEVELOPED_AT.find_iter(s) {
+            if let Some(&(a, b)) = list(cx, s, m.end(), at).first() {
+                push(cx, a, b, subject(m.start()), "company.used-by", out);
+            }
+        }
+        uses(cx, s, at, out);
+    }
+}
+
+/// "Instagram uses Django": a name, a use verb, then a mention.
+fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
+    for m in LEXICON.cue.find_iter(s) {
+        // A company's own verb, not "using" or "use" of a reader.
+        let verb = m.as_str().to_lowercase();
+        if !(verb.ends_with('s') || verb.ends_with(" on") || verb == "adopted" || verb == "chose") {
+            continue;
+        }
+        // Right after a use verb a capitalised name is the thing used, so
+        // it is read the lenient way a heading is.
+        let after = &s[m.end()..];
+        let matcher = &cx.config.matcher;
+        let Some(entity) = matcher
+            .find_in(after.trim_start(), true)
+            .first()
+            .filter(|f| f.span.start == 0)
+            .map(|f| matcher.slug(f).to_string())
+        else {
+            continue;
+        };
+        let before = s[..m.start()].trim_end();
+        let before = before
+            .strip_suffix(" also")
+            .or_else(|| before.strip_suffix(" still"))
+            .unwrap_or(before);
+        // The name is the capitalised words right before the verb.
+        let words: Vec<(usize, &str)> = before
+            .split(' ')
+            .scan(0, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let mut first = words.len();
+        while first > 0 && words.len() - first < 4 {
+            let w = words[first - 1].1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        let Some(&(start, _)) = words.get(first) else {
+            continue;
+        };
+        let name = &before[start..];
+        if is_company_name(cx, name, at + start) {
+            push(
+                cx,
+                at + start,
+                at + start + name.len(),
+                Some(entity.clone()),
+                "company.uses",
+                out,
+            );
+        }
+    }
+}
+
+/// The names listed from byte `from` of sentence `s` (at document offset
+/// `at`): "NPM, Netflix, Joyent and Pinterest". The list stops at the first
+/// item that is not a name; a last name followed by more words ("Netflix
+/// to stream") ends it, a name running into a noun ("SaaS products") is
+/// none.
+fn list(cx: &Context, s: &str, from: usize, at: usize) -> Vec<(usize, usize)> {
+    let mut scope = &s[from..];
+    if let Some(p) = scope.find([';', ':', '(', ')', '!', '?']) {
+        scope = &scope[..p];
+    }
+    if let Some(t) = LEXICON.list_tails.find(scope) {
+        scope = &scope[..t.start()];
+    }
+    let scope = scope.trim_end().trim_end_matches(['.', ',']);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut pieces: Vec<(usize, usize)> = LIST_SEP
+        .find_iter(scope)
+        .map(|m| {
+            let piece = (pos, m.start());
+            pos = m.end();
+            piece
+        })
+        .collect();
+    pieces.push((pos, scope.len()));
+    for (a, b) in pieces {
+        let piece = &scope[a..b];
+        let doc_at = at + from + a;
+        let Some((ns, ne)) = name_span(piece, doc_at) else {
+            break;
+        };
+        let name = &cx.doc.text[ns..ne];
+        if is_company_name(cx, name, ns) {
+            out.push((ns, ne));
+            continue;
+        }
+        // "Netflix to stream video": the name, then the list is over.
+        let words: Vec<&str> = name.split(' ').collect();
+        let caps = words
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let next = words.get(caps).copied().unwrap_or("");
+        if caps > 0
+            && matches!(
+                next,
+                "to" | "for" | "in" | "on" | "with" | "as" | "at" | "who" | "which" | "that"
+            )
+        {
+            let len = words[..caps].join(" ").len();
+            if is_company_name(cx, &name[..len], ns) {
+                out.push((ns, ns + len));
+            }
+        }
+        break;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::statistics::tests::run;
+    use crate::model::Format;
+
+    /// (company, entity, rule) of every company user of `text`, checking
+    /// that each quote is the text at its span.
+    fn companies(format: Format, text: &str) -> Vec<(String, Option<String>, String)> {
+        let (doc, f) = run(format, text);
+        f.companies
+            .into_iter()
+            .map(|c| {
+                assert_eq!(&doc[c.start..c.end], c.quote);
+                (c.company, c.entity, c.rule)
+            })
+            .collect()
+    }
+
+    fn c(name: &str, entity: Option<&str>, rule: &str) -> (String, Option<String>, String) {
+        (name.into(), entity.map(str::to_string), rule.into())
+    }
+
+    #[test]
+    fn a_users_section_lists_companies_of_its_subject() {
+        let text = "# Backend picks\n\n## 1. Flask\n\nFlask is a small Python framework.\n\n\
+            ### Notable users of Flask\n\n- Reddit\n- The Motley Fool\n- Instagram: instagram.com/flask\n\
+            - Flask keeps its core small and lets you add extensions.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Reddit", Some("flask"), "company.users-list"),
+                c("The Motley Fool", Some("flask"), "company.users-list"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_company_lines_names_what_each_uses() {
+        let text = "Who runs what in production, in short.\n\
+            Zalando: Uses Django for its internal tools\n\
+            Trivago: Leverages it for its search pages\n\
+            Eventbrite (the ticketing site): The booking flow is built with Django\n\
+            Mozilla: To serve its add-on pages\n\
+            After that, a list of things to weigh.\n\
+            Routing: Express uses a simple router\n\
+            Project requirements: What features do you need?\n";
+        assert_eq!(
+            companies(Format::Text, text),
+            vec![
+                c("Zalando", Some("django"), "company.colon-line"),
+                c("Trivago", None, "company.colon-line"),
+                c("Eventbrite", Some("django"), "company.colon-line"),
+                c("Mozilla", None, "company.colon-line"),
+            ]
+        );
+    }
+
+    #[test]
+    fn used_by_lists_such_as_lists_and_developed_at() {
+        let text = "# Node frameworks\n\n## Hapi\n\n\
+            Hapi was developed at Walmart to run its shop. \
+            It is used in production by PayPal, Condé Nast and Brainhub itself. \
+            Koa is used by many businesses, edutech and banks. \
+            Koa suits streaming apps like Spotify, or tools such as chat bots.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Walmart", Some("hapi"), "company.used-by"),
+                c("PayPal", Some("hapi"), "company.used-by"),
+                c("Condé Nast", Some("hapi"), "company.used-by"),
+                c("Brainhub", Some("hapi"), "company.used-by"),
+                c("Spotify", Some("koa"), "company.used-by"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_that_uses_an_entity() {
+        let text = "# Go in production\n\nAt scale, Lyft uses Flask for its pricing service, and developers use Gin for APIs. \
+            Express uses middleware for everything.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![c("Lyft", Some("flask"), "company.uses")]
+        );
+    }
+
+    #[test]
+    fn the_lexicon_rejects_a_bad_entry() {
+        assert!(Lexicon::parse(BUILTIN).is_ok());
+        let ok = "cue_verbs = [\"uses\"]\nuser_nouns = [\"companies\"]\nlist_tails = [\"etc\"]";
+        assert!(Lexicon::parse(ok).is_ok());
+        for bad in [
+            ok.replace("\"uses\"", "\"Uses\""),
+            ok.replace("\"uses\"", "\"uses(\""),
+            ok.replace("\"companies\"", "\"companies\", \"companies\""),
+            ok.replace("\"etc\"", "\"\""),
+            format!("{ok}\nextra = 1"),
+        ] {
+            assert!(Lexicon::parse(&bad).is_err(), "{bad}");
+        }
+    }
 }
