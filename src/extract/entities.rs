@@ -151,8 +151,10 @@ impl Matcher {
             {
                 continue;
             }
-            // "WordPress.com", "Loopback.io": a web address names a site.
-            if is_domain_suffix(&text[e..]) {
+            // "the company behind WordPress.com": a web address names a
+            // site, unless it is a link's whole text ("[Fastify.io](...)"),
+            // the way articles link a framework to its home page.
+            if is_domain_suffix(&text[e..]) && !text[..s].ends_with('[') {
                 continue;
             }
             if p.ambiguous {
@@ -397,6 +399,10 @@ mod tests {
     fn web_addresses_are_sites_not_entities() {
         assert!(just_slugs("the company behind WordPress.com").is_empty());
         assert_eq!(just_slugs("WordPress powers blogs"), ["wordpress"]);
+        assert_eq!(
+            just_slugs("[Fastify.io](https://fastify.io) is fast"),
+            ["fastify"]
+        );
     }
 
     #[test]
