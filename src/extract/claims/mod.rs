@@ -1,0 +1,292 @@
+//! Claims: pros, cons and features of an entity, each with an aspect.
+//!
+//! Two families of rules, chosen by the section a block sits in (see
+//! [`crate::structure`]):
+//! - section rules: under a heading that announces pros, cons or features
+//!   every list item and paragraph is a claim of the section's subject
+//!   (`claim.section.pros`, `claim.section.cons`, `claim.section.features`;
+//!   an evaluative features item, "High Scalability", is a pro:
+//!   `claim.section.features.evaluative`). A numbered sub-heading of such
+//!   a section is one claim with its body (`claim.section.pros.item`,
+//!   `claim.section.cons.item`): the span runs from the heading to the end
+//!   of the body, so one claim answers for every sentence in it;
+//! - cue rules, everywhere else: a sentence with a cue from
+//!   `data/cues.toml` (see [`cues`]) is a claim of each entity it names as
+//!   a subject, or of the section's subject when it opens with a pronoun
+//!   or a definite noun phrase ("It", "The framework"); a list item under
+//!   an entity's heading needs no such opener. "Unlike Java threads, which
+//!   can be memory-heavy" gives Java the polarity of its "which" clause
+//!   (`claim.cue.comparison`).
+//!
+//! Every claim quotes its exact span; its aspect comes from the aspect
+//! lexicon over its own text.
+
+pub mod cues;
+
+use super::sentences;
+use super::{prose_blocks, quote, Claim, Context, Polarity};
+use crate::model::{BlockKind, Span};
+use crate::structure::Role;
+use cues::{Cues, CUES};
+
+/// Extracts every claim of a document, in document order.
+pub fn extract(cx: &Context) -> Vec<Claim> {
+    let cues = &*CUES;
+    let mut out = Vec::new();
+    // A numbered sub-heading of a pros or cons section, waiting for the end
+    // of its body.
+    let mut item: Option<Item> = None;
+    for i in prose_blocks(cx.doc, cx.cleaned) {
+        let block = &cx.doc.blocks[i];
+        let Some(&sec) = cx.outline.section_of.get(i) else {
+            continue;
+        };
+        let section = &cx.outline.sections[sec];
+        if block.kind.is_heading() {
+            if let Some(done) = item.take() {
+                done.emit(cx, &mut out);
+            }
+            let inherited = section.own_role == Role::Content && section.heading == Some(i);
+            if let (true, Some(entity), Some(polarity)) =
+                (inherited, cx.subject_of(i), role_polarity(section.role))
+            {
+                item = Some(Item {
+                    entity: entity.to_string(),
+                    polarity,
+                    heading: block.span,
+                    end: block.span.end,
+                });
+            }
+            continue;
+        }
+        if matches!(block.kind, BlockKind::TableCell { .. }) {
+            continue;
+        }
+        let text = cx.doc.block_text(block);
+        if let Some(open) = item.as_mut() {
+            open.end = block.span.end;
+            foils(cx, cues, block.span, &mut out);
+            continue;
+        }
+        match section.role {
+            Role::Pros | Role::Cons | Role::Features => {
+                section_claim(cx, cues, i, section.role, &mut out);
+                foils(cx, cues, block.span, &mut out);
+            }
+            Role::Users | Role::Content => {
+                let list_item = matches!(block.kind, BlockKind::ListItem { .. })
+                    && section.role == Role::Content;
+                // "Flask: Provides a lightweight foundation. It ...": the
+                // name before the colon is what the item's pronouns mean.
+                let subject = lead_subject(cx, i).or(cx.subject_of(i));
+                for r in sentences::split(text) {
+                    let span = Span::new(block.span.start + r.start, block.span.start + r.end);
+                    sentence_claims(cx, cues, span, subject, list_item, &mut out);
+                }
+            }
+        }
+    }
+    if let Some(done) = item.take() {
+        done.emit(cx, &mut out);
+    }
+    out.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+    out.dedup_by(|a, b| {
+        (a.start, a.end, &a.entity, a.polarity) == (b.start, b.end, &b.entity, b.polarity)
+    });
+    out
+}
+
+/// The polarity a section's role gives its items.
+fn role_polarity(role: Role) -> Option<Polarity> {
+    match role {
+        Role::Pros => Some(Polarity::Pro),
+        Role::Cons => Some(Polarity::Con),
+        _ => None,
+    }
+}
+
+/// A numbered advantage or disadvantage: its heading and its body.
+struct Item {
+    entity: String,
+    polarity: Polarity,
+    heading: Span,
+    /// End of the last body block seen so far.
+    end: usize,
+}
+
+impl Item {
+    fn emit(self, cx: &Context, out: &mut Vec<Claim>) {
+        let span = Span::new(self.heading.start, self.end);
+        // The heading names the point ("Batteries Included"); the body only
+        // decides when the heading has no aspect word.
+        let heading = &cx.doc.text[self.heading.range()];
+        let aspect = match cx.config.aspects.aspect_of(heading) {
+            super::aspects::OTHER => cx.config.aspects.aspect_of(&cx.doc.text[span.range()]),
+            a => a,
+        };
+        let rule = match self.polarity {
+            Polarity::Con => "claim.section.cons.item",
+            _ => "claim.section.pros.item",
+        };
+        out.push(claim(cx, self.entity, self.polarity, aspect, span, rule));
+    }
+}
+
+fn claim(
+    cx: &Context,
+    entity: String,
+    polarity: Polarity,
+    aspect: &str,
+    span: Span,
+    rule: &str,
+) -> Claim {
+    Claim {
+        entity,
+        polarity,
+        aspect: aspect.to_string(),
+        start: span.start,
+        end: span.end,
+        quote: quote(cx.doc, span),
+        rule: rule.to_string(),
+    }
+}
+
+/// One block under a pros, cons or features heading: a claim of the
+/// section's subject (else of the entity the block names first). A lead-in
+/// ending in a colon ("In addition, with Django:") asserts nothing.
+fn section_claim(cx: &Context, cues: &Cues, i: usize, role: Role, out: &mut Vec<Claim>) {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    if text.trim_end().ends_with(':') {
+        return;
+    }
+    let entity = match cx.subject_of(i) {
+        Some(e) => e.to_string(),
+        None => match cx.mentions_in(block.span).first() {
+            Some(m) => m.entity.clone(),
+            None => return,
+        },
+    };
+    let (polarity, rule) = match role {
+        Role::Pros => (Polarity::Pro, "claim.section.pros"),
+        Role::Cons => (Polarity::Con, "claim.section.cons"),
+        _ => match cues.scan(text) {
+            Some(v) if v.evaluative && v.polarity == Polarity::Pro => {
+                (Polarity::Pro, "claim.section.features.evaluative")
+            }
+            _ => (Polarity::Feature, "claim.section.features"),
+        },
+    };
+    let aspect = cx.config.aspects.aspect_of(text);
+    out.push(claim(cx, entity, polarity, aspect, block.span, rule));
+}
+
+/// The claims of one sentence of prose: one per entity it is about.
+fn sentence_claims(
+    cx: &Context,
+    cues: &Cues,
+    span: Span,
+    subject: Option<&str>,
+    list_item: bool,
+    out: &mut Vec<Claim>,
+) {
+    let text = &cx.doc.text[span.range()];
+    foils(cx, cues, span, out);
+    let Some(verdict) = cues.scan(text) else {
+        return;
+    };
+    let aspect = cx.config.aspects.aspect_of(text);
+    let mentions = cx.mentions_in(span);
+    let mut named: Vec<&str> = Vec::new();
+    let mut previous: Option<(usize, bool)> = None;
+    for m in mentions {
+        let before = &cx.doc.text[span.start..m.start];
+        let after = &cx.doc.text[m.end..span.end];
+        // "slower than Django and Flask": a name joined to the one before
+        // it by "and", "or" or a comma shares its standing.
+        let joined = previous.filter(|&(end, _)| {
+            let gap = cx.doc.text[end..m.start].trim();
+            matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&" | "/")
+        });
+        let subject_here = match joined {
+            Some((_, s)) => s,
+            None => cues.is_subject(before, after),
+        };
+        previous = Some((m.end, subject_here));
+        // "Gin and Echo offer tools leveraging Go's strengths": a
+        // possessive after the subject is not another subject.
+        let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        if subject_here && !(possessive && !named.is_empty()) && !named.contains(&m.entity.as_str())
+        {
+            named.push(&m.entity);
+        }
+    }
+    if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
+        named.extend(subject);
+    }
+    for entity in named {
+        out.push(claim(
+            cx,
+            entity.to_string(),
+            verdict.polarity,
+            aspect,
+            span,
+            verdict.rule,
+        ));
+    }
+}
+
+/// The entity a block opens with when it reads "Name: ..." or
+/// "Name (Language): ...", the item's own subject.
+fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let colon = text.find(':').filter(|&c| c <= 60)?;
+    if text[..colon].contains(['.', '!', '?']) && !text[..colon].contains("js") {
+        return None;
+    }
+    let head = Span::new(block.span.start, block.span.start + colon);
+    cx.mentions_in(head)
+        .iter()
+        .find(|m| {
+            let before = &cx.doc.text[head.start..m.start];
+            before.matches('(').count() <= before.matches(')').count()
+        })
+        .map(|m| m.entity.as_str())
+}
+
+/// "Unlike Java threads, which can be memory-heavy": the foil named after
+/// "unlike" gets what its "which" clause says of it.
+fn foils(cx: &Context, cues: &Cues, span: Span, out: &mut Vec<Claim>) {
+    for r in sentences::split(&cx.doc.text[span.range()]) {
+        let sentence = Span::new(span.start + r.start, span.start + r.end);
+        for m in cx.mentions_in(sentence) {
+            if !cues.is_foil(&cx.doc.text[sentence.start..m.start]) {
+                continue;
+            }
+            let after = &cx.doc.text[m.end..sentence.end];
+            let Some(at) = after.find("which ") else {
+                continue;
+            };
+            // The clause must follow the name within its own phrase.
+            if after[..at].contains(['.', ';', ':']) || at > 40 {
+                continue;
+            }
+            let clause = &after[at..];
+            let clause = &clause[..clause
+                .find([',', ';', '\u{2013}', '\u{2014}'])
+                .unwrap_or(clause.len())];
+            if let Some(v) = cues.scan(clause) {
+                let aspect = cx.config.aspects.aspect_of(clause);
+                out.push(claim(
+                    cx,
+                    m.entity.clone(),
+                    v.polarity,
+                    aspect,
+                    sentence,
+                    "claim.cue.comparison",
+                ));
+            }
+        }
+    }
+}
