@@ -216,8 +216,8 @@ fn sentence_claims(
         // "Gin and Echo offer tools leveraging Go's strengths": a
         // possessive after the subject is not another subject.
         let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
-        if subject_here && !(possessive && !named.is_empty()) && !named.contains(&m.entity.as_str())
-        {
+        let another = possessive && !named.is_empty();
+        if subject_here && !another && !named.contains(&m.entity.as_str()) {
             named.push(&m.entity);
         }
     }
