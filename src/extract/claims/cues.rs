@@ -48,6 +48,7 @@ struct Attribution {
     subject_after: Vec<String>,
     determiners: Vec<String>,
     modifier_after: Vec<String>,
+    modifier_before: Vec<String>,
     pronoun_starts: Vec<String>,
     discourse: Vec<String>,
 }
@@ -88,6 +89,7 @@ pub struct Cues {
     subject_after: Vec<String>,
     determiners: Vec<String>,
     modifier_after: Vec<String>,
+    modifier_before: Vec<String>,
     pronoun_starts: Vec<String>,
     discourse: Vec<String>,
 }
@@ -177,6 +179,7 @@ impl Cues {
             subject_after: words(a.subject_after, "subject_after")?,
             determiners: words(a.determiners, "determiners")?,
             modifier_after: words(a.modifier_after, "modifier_after")?,
+            modifier_before: words(a.modifier_before, "modifier_before")?,
             pronoun_starts: words(a.pronoun_starts, "pronoun_starts")?,
             discourse: words(a.discourse, "discourse")?,
         })
@@ -240,6 +243,19 @@ impl Cues {
                 .iter()
                 .any(|w| ends_with_word(&before, w))
         {
+            return false;
+        }
+        // "a Python-based framework", "a web framework on Node.js": a name
+        // before one of these nouns, anywhere but at the sentence's start,
+        // qualifies the noun.
+        let noun = after
+            .trim_start_matches(['-', ' '])
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let opening = before.is_empty() || self.determiners.contains(&before);
+        if !opening && self.modifier_before.contains(&noun) {
             return false;
         }
         if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
@@ -372,6 +388,8 @@ mod tests {
         assert!(!c.is_subject("Spring Boot (", ")"));
         assert!(!c.is_subject("This ", " runtime is fast"));
         assert!(c.is_subject("The ", " community is large"));
+        assert!(!c.is_subject("Flask is a ", " API for the web"));
+        assert!(!c.is_subject("It is a ", "-based framework"));
         assert!(c.is_foil("Unlike "));
         assert!(c.opens_with_pronoun("Moreover, it scales."));
         assert!(c.opens_with_pronoun("- The framework is small."));
@@ -383,7 +401,7 @@ mod tests {
     #[test]
     fn a_bad_cue_file_is_rejected() {
         let attribution = "[attribution]\nnot_subject_after = []\nnot_subject_before = []\n\
-            subject_after = []\ndeterminers = []\nmodifier_after = []\npronoun_starts = []\ndiscourse = []\n";
+            subject_after = []\ndeterminers = []\nmodifier_after = []\nmodifier_before = []\npronoun_starts = []\ndiscourse = []\n";
         let file = |cue: &str| format!("{cue}\n{attribution}");
         let ok = file("[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\"fast\"]");
         assert!(Cues::parse("x", &ok).is_ok());

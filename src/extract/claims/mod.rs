@@ -18,6 +18,8 @@
 //!   can be memory-heavy" gives Java the polarity of its "which" clause
 //!   (`claim.cue.comparison`).
 //!
+//! A comparison table gives one claim per body cell (`claim.table.cell`).
+//!
 //! Every claim quotes its exact span; its aspect comes from the aspect
 //! lexicon over its own text.
 
@@ -36,6 +38,8 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     // A numbered sub-heading of a pros or cons section, waiting for the end
     // of its body.
     let mut item: Option<Item> = None;
+    // The cells of the table being read: (row, column, block).
+    let mut table: Vec<(u32, u32, usize)> = Vec::new();
     for i in prose_blocks(cx.doc, cx.cleaned) {
         let block = &cx.doc.blocks[i];
         let Some(&sec) = cx.outline.section_of.get(i) else {
@@ -59,8 +63,13 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             }
             continue;
         }
-        if matches!(block.kind, BlockKind::TableCell { .. }) {
+        if let BlockKind::TableCell { row, col } = block.kind {
+            table.push((row, col, i));
             continue;
+        }
+        if !table.is_empty() {
+            table_claims(cx, cues, &table, &mut out);
+            table.clear();
         }
         let text = cx.doc.block_text(block);
         if let Some(open) = item.as_mut() {
@@ -89,6 +98,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     if let Some(done) = item.take() {
         done.emit(cx, &mut out);
     }
+    table_claims(cx, cues, &table, &mut out);
     out.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
     out.dedup_by(|a, b| {
         (a.start, a.end, &a.entity, a.polarity) == (b.start, b.end, &b.entity, b.polarity)
@@ -232,6 +242,48 @@ fn sentence_claims(
             aspect,
             span,
             verdict.rule,
+        ));
+    }
+}
+
+/// A comparison table: each body cell with words is a claim of the entity
+/// its row names in the first column, else of the one its column names in
+/// the header row (`claim.table.cell`). A
+/// cell with a pro or con cue is that ("Fast", "Lower (interpreted)"); any
+/// other is a feature ("Goroutines, channels"). Cells of bare figures are
+/// statistics, not claims.
+fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mut Vec<Claim>) {
+    let entity_at = |row: u32, col: u32| {
+        cells
+            .iter()
+            .find(|&&(r, c, _)| r == row && c == col)
+            .and_then(|&(_, _, b)| cx.mentions_in(cx.doc.blocks[b].span).first())
+            .map(|m| m.entity.as_str())
+    };
+    for &(row, col, b) in cells {
+        let block = &cx.doc.blocks[b];
+        let text = cx.doc.block_text(block);
+        // Figures, versions and links are no claims ("~13.3k", "[57](...)").
+        let wordy = text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 3);
+        if row == 0 || col == 0 || !wordy || text.contains("://") {
+            continue;
+        }
+        // Only a table that compares entities: a key/value table of one
+        // framework ("Sponsorship | MIT") lists facts, not claims.
+        let Some(entity) = entity_at(row, 0).or_else(|| entity_at(0, col)) else {
+            continue;
+        };
+        let polarity = cues.scan(text).map_or(Polarity::Feature, |v| v.polarity);
+        let aspect = cx.config.aspects.aspect_of(text);
+        out.push(claim(
+            cx,
+            entity.to_string(),
+            polarity,
+            aspect,
+            block.span,
+            "claim.table.cell",
         ));
     }
 }
