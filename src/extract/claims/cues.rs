@@ -75,6 +75,9 @@ pub struct Verdict<'a> {
     pub polarity: Polarity,
     pub rule: &'a str,
     pub evaluative: bool,
+    /// Byte offset of the first cue of the deciding polarity: where the
+    /// claim is said, so the aspect is read around it.
+    pub at: usize,
 }
 
 /// The compiled cues and attribution word lists.
@@ -190,6 +193,7 @@ impl Cues {
     pub fn scan(&self, text: &str) -> Option<Verdict<'_>> {
         let bytes = text.as_bytes();
         let (mut con, mut pro, mut evaluative) = (None::<usize>, None::<usize>, false);
+        let (mut con_at, mut pro_at) = (None::<usize>, None::<usize>);
         for m in self.ac.find_iter(text) {
             let (g, open) = self.patterns[m.pattern().as_usize()];
             let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
@@ -199,22 +203,24 @@ impl Cues {
             }
             let group = &self.groups[g];
             evaluative |= group.evaluative;
-            let slot = match group.polarity {
-                Some(Polarity::Con) => &mut con,
-                Some(_) => &mut pro,
+            let (slot, at) = match group.polarity {
+                Some(Polarity::Con) => (&mut con, &mut con_at),
+                Some(_) => (&mut pro, &mut pro_at),
                 None => continue,
             };
             *slot = Some(slot.map_or(g, |s| s.min(g)));
+            at.get_or_insert(m.start());
         }
-        let (polarity, g) = match (con, pro) {
-            (Some(g), _) => (Polarity::Con, g),
-            (None, Some(g)) => (Polarity::Pro, g),
+        let (polarity, g, at) = match (con, pro) {
+            (Some(g), _) => (Polarity::Con, g, con_at),
+            (None, Some(g)) => (Polarity::Pro, g, pro_at),
             (None, None) => return None,
         };
         Some(Verdict {
             polarity,
             rule: &self.groups[g].rule,
             evaluative,
+            at: at.unwrap_or(0),
         })
     }
 

@@ -40,6 +40,12 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     let mut item: Option<Item> = None;
     // The cells of the table being read: (row, column, block).
     let mut table: Vec<(u32, u32, usize)> = Vec::new();
+    // The role announced by a label paragraph ("Pros:", "Cons:") for the
+    // blocks after it, until the next heading or label.
+    let mut label: Option<Role> = None;
+    // The entity a bare name paragraph ("Django" on a line of its own)
+    // makes the topic, until the next heading.
+    let mut topic: Option<&str> = None;
     for i in prose_blocks(cx.doc, cx.cleaned) {
         let block = &cx.doc.blocks[i];
         let Some(&sec) = cx.outline.section_of.get(i) else {
@@ -47,6 +53,8 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
         };
         let section = &cx.outline.sections[sec];
         if block.kind.is_heading() {
+            label = None;
+            topic = None;
             if let Some(done) = item.take() {
                 done.emit(cx, &mut out);
             }
@@ -77,20 +85,38 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             foils(cx, cues, block.span, &mut out);
             continue;
         }
-        match section.role {
-            Role::Pros | Role::Cons | Role::Features => {
-                section_claim(cx, cues, i, section.role, &mut out);
-                foils(cx, cues, block.span, &mut out);
+        if let Some(named) = name_line(cx, i) {
+            topic = Some(named);
+            label = None;
+            continue;
+        }
+        // "Flask: Provides a lightweight foundation. It ...": the name
+        // before the colon is what the item's pronouns mean.
+        let subject = lead_subject(cx, i).or(topic).or(cx.subject_of(i));
+        // A paragraph of short lines is a list without markers, and may
+        // hold its own labels ("Pros:") between them.
+        let lines = lines(text);
+        let lone_paragraph = lines.len() == 1 && block.kind == BlockKind::Paragraph;
+        for (at, line) in lines {
+            if let Some(announced) = label_role(cx, line, lone_paragraph) {
+                label = (announced != Role::Content).then_some(announced);
+                continue;
             }
-            Role::Users | Role::Content => {
-                let list_item = matches!(block.kind, BlockKind::ListItem { .. })
-                    && section.role == Role::Content;
-                // "Flask: Provides a lightweight foundation. It ...": the
-                // name before the colon is what the item's pronouns mean.
-                let subject = lead_subject(cx, i).or(cx.subject_of(i));
-                for r in sentences::split(text) {
-                    let span = Span::new(block.span.start + r.start, block.span.start + r.end);
-                    sentence_claims(cx, cues, span, subject, list_item, &mut out);
+            let start = block.span.start + at;
+            let line_span = Span::new(start, start + line.trim_end().len());
+            match label.unwrap_or(section.role) {
+                role @ (Role::Pros | Role::Cons | Role::Features) => {
+                    let entity = topic.or(cx.subject_of(i));
+                    section_claim(cx, cues, i, entity, role, line_span, &mut out);
+                    foils(cx, cues, line_span, &mut out);
+                }
+                role @ (Role::Users | Role::Content) => {
+                    let list_item =
+                        matches!(block.kind, BlockKind::ListItem { .. }) && role == Role::Content;
+                    for r in sentences::split(line) {
+                        let span = Span::new(start + r.start, start + r.end);
+                        sentence_claims(cx, cues, span, subject, list_item, &mut out);
+                    }
                 }
             }
         }
@@ -127,13 +153,9 @@ struct Item {
 impl Item {
     fn emit(self, cx: &Context, out: &mut Vec<Claim>) {
         let span = Span::new(self.heading.start, self.end);
-        // The heading names the point ("Batteries Included"); the body only
-        // decides when the heading has no aspect word.
-        let heading = &cx.doc.text[self.heading.range()];
-        let aspect = match cx.config.aspects.aspect_of(heading) {
-            super::aspects::OTHER => cx.config.aspects.aspect_of(&cx.doc.text[span.range()]),
-            a => a,
-        };
+        // Heading and body vote together: the heading names the point
+        // ("Batteries Included"), the body often says it more plainly.
+        let aspect = cx.config.aspects.aspect_of(&cx.doc.text[span.range()]);
         let rule = match self.polarity {
             Polarity::Con => "claim.section.cons.item",
             _ => "claim.section.pros.item",
@@ -161,18 +183,66 @@ fn claim(
     }
 }
 
-/// One block under a pros, cons or features heading: a claim of the
-/// section's subject (else of the entity the block names first). A lead-in
-/// ending in a colon ("In addition, with Django:") asserts nothing.
-fn section_claim(cx: &Context, cues: &Cues, i: usize, role: Role, out: &mut Vec<Claim>) {
-    let block = &cx.doc.blocks[i];
-    let text = cx.doc.block_text(block);
-    if text.trim_end().ends_with(':') {
+/// The items of a block with their offsets: its non-blank lines when every
+/// line opens like an item (a capital, a digit, a mark), else the whole
+/// block, since a hard-wrapped paragraph continues its sentences in
+/// lower case on the next line.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            out.push((at, line));
+        }
+        at += line.len() + 1;
+    }
+    let item_like = out
+        .iter()
+        .all(|(_, l)| !l.trim_start().starts_with(char::is_lowercase));
+    if item_like {
+        out
+    } else {
+        vec![(0, text)]
+    }
+}
+
+/// The role a label line announces, read as a heading would be: a short
+/// line ending in a colon or a question mark ("Pros:", "Cons:", "When to
+/// use Django?"), or a few words with no full stop ("Popular Web Apps
+/// using Node.js", "Wrapping it up!").
+/// The second form only for a paragraph of one line: list items and table
+/// rows are short too.
+fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let is_label = (t.len() <= 40 && t.ends_with([':', '?']))
+        || (lone_paragraph
+            && words <= 6
+            && !t.ends_with(['.', ',', ';'])
+            && t.starts_with(char::is_uppercase));
+    is_label.then(|| cx.config.roles.role_of(t.trim_end_matches([':', '?', '!'])))
+}
+
+/// One item (a block, or a line of one) under a pros, cons or features
+/// heading: a claim of the section's subject (else of the entity the block
+/// names first). A lead-in ending in a colon ("In addition, with Django:")
+/// asserts nothing.
+fn section_claim(
+    cx: &Context,
+    cues: &Cues,
+    i: usize,
+    subject: Option<&str>,
+    role: Role,
+    span: Span,
+    out: &mut Vec<Claim>,
+) {
+    let text = &cx.doc.text[span.range()];
+    if text.ends_with(':') {
         return;
     }
-    let entity = match cx.subject_of(i) {
+    let entity = match subject {
         Some(e) => e.to_string(),
-        None => match cx.mentions_in(block.span).first() {
+        None => match cx.mentions_in(cx.doc.blocks[i].span).first() {
             Some(m) => m.entity.clone(),
             None => return,
         },
@@ -188,7 +258,7 @@ fn section_claim(cx: &Context, cues: &Cues, i: usize, role: Role, out: &mut Vec<
         },
     };
     let aspect = cx.config.aspects.aspect_of(text);
-    out.push(claim(cx, entity, polarity, aspect, block.span, rule));
+    out.push(claim(cx, entity, polarity, aspect, span, rule));
 }
 
 /// The claims of one sentence of prose: one per entity it is about.
@@ -205,7 +275,7 @@ fn sentence_claims(
     let Some(verdict) = cues.scan(text) else {
         return;
     };
-    let aspect = cx.config.aspects.aspect_of(text);
+    let aspect = aspect_near(cx, text, verdict.at);
     let mentions = cx.mentions_in(span);
     let mut named: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, bool)> = None;
@@ -288,6 +358,19 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
     }
 }
 
+/// The entity a paragraph of nothing but a short name ("Django", "Ruby on
+/// Rails") introduces: Markdown without heading marks uses such lines as
+/// headings.
+fn name_line<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block).trim();
+    let short = matches!(block.kind, BlockKind::Paragraph)
+        && text.split_whitespace().count() <= 3
+        && !text.ends_with(['.', ':', '?', '!', ',']);
+    let first = cx.mentions_in(block.span).first()?;
+    short.then_some(first.entity.as_str())
+}
+
 /// The entity a block opens with when it reads "Name: ..." or
 /// "Name (Language): ...", the item's own subject.
 fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
@@ -305,6 +388,20 @@ fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
             before.matches('(').count() <= before.matches(')').count()
         })
         .map(|m| m.entity.as_str())
+}
+
+/// The aspect of the clause where a sentence's claim is said (between
+/// the punctuation around byte `at`), else of the whole sentence: in "Known
+/// for its speed, it also has a large community" the cue's clause decides.
+fn aspect_near<'a>(cx: &'a Context, text: &str, at: usize) -> &'a str {
+    const STOPS: [char; 5] = [',', ';', ':', '(', ')'];
+    let at = at.min(text.len());
+    let start = text[..at].rfind(STOPS).map_or(0, |i| i + 1);
+    let end = text[at..].find(STOPS).map_or(text.len(), |i| at + i);
+    match cx.config.aspects.aspect_of(&text[start..end]) {
+        super::aspects::OTHER => cx.config.aspects.aspect_of(text),
+        a => a,
+    }
 }
 
 /// "Unlike Java threads, which can be memory-heavy": the foil named after
@@ -342,3 +439,6 @@ fn foils(cx: &Context, cues: &Cues, span: Span, out: &mut Vec<Claim>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
