@@ -6,8 +6,9 @@
 //! is the first entity its heading names ("Django – Python Framework" is
 //! about Django), else its parent's; its role is what its heading
 //! announces (pros, cons, features, users: patterns in
-//! `data/sections.toml`), else its parent's. So "1. Batteries Included"
-//! under "Advantages of Django" is a pro of Django.
+//! `data/sections.toml`), else its parent's, unless the heading names a
+//! new entity. So "1. Batteries Included" under "Advantages of Django" is
+//! a pro of Django, and "2. Flask" under it is not.
 
 use crate::error::{Error, Result};
 use crate::extract::entities::Matcher;
@@ -157,10 +158,14 @@ pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &Rol
             level,
             parent: Some(parent),
             subject: own_subject.or(inherited.subject),
-            role: if own_role == Role::Content {
-                inherited.role
-            } else {
-                own_role
+            // A heading that names an entity other than its parent's
+            // subject opens that entity's own section ("2. Flask" after
+            // "Disadvantages of Django", however the levels were guessed):
+            // it inherits no role.
+            role: match (own_role, own_subject) {
+                (Role::Content, Some(e)) if inherited.subject != Some(e) => Role::Content,
+                (Role::Content, _) => inherited.role,
+                (own, _) => own,
             },
             own_role,
         };

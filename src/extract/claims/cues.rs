@@ -1,0 +1,428 @@
+//! Claim cues: which phrases make a sentence a pro or a con, and which
+//! words decide who a sentence is about. The knowledge is
+//! `data/cues.toml`; this module compiles it once into one Aho-Corasick
+//! automaton for the cues and small word lists for attribution.
+//!
+//! ```
+//! use roundup::extract::claims::cues::Cues;
+//! use roundup::extract::Polarity;
+//! let cues = Cues::builtin().unwrap();
+//! let v = cues.scan("NodeJS does not perform well in CPU-intensive tasks").unwrap();
+//! assert_eq!((v.polarity, v.rule), (Polarity::Con, "claim.cue.negation"));
+//! let v = cues.scan("Express is known for its speed").unwrap();
+//! assert_eq!((v.polarity, v.rule), (Polarity::Pro, "claim.cue.known-for"));
+//! // "not only" is no negation.
+//! let v = cues.scan("It is not only fast but also safe").unwrap();
+//! assert_eq!(v.polarity, Polarity::Pro);
+//! assert!(cues.scan("Django was released in 2005").is_none());
+//! ```
+
+use crate::error::{Error, Result};
+use crate::extract::Polarity;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+const BUILTIN: &str = include_str!("../../../data/cues.toml");
+
+/// The cues compiled into roundup, built on first use. The file is
+/// checked by this module's tests, so building it cannot fail at run time.
+pub(crate) static CUES: LazyLock<Cues> =
+    LazyLock::new(|| Cues::builtin().expect("data/cues.toml is checked by the cue tests"));
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupEntry {
+    rule: String,
+    polarity: String,
+    #[serde(default)]
+    evaluative: bool,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Attribution {
+    not_subject_after: Vec<String>,
+    not_subject_before: Vec<String>,
+    subject_after: Vec<String>,
+    determiners: Vec<String>,
+    modifier_after: Vec<String>,
+    modifier_before: Vec<String>,
+    pronoun_starts: Vec<String>,
+    discourse: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    cue: Vec<GroupEntry>,
+    attribution: Attribution,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    rule: String,
+    /// `None` for shields: phrases that only hide a shorter cue.
+    polarity: Option<Polarity>,
+    evaluative: bool,
+}
+
+/// What a sentence's cues say: its polarity, the rule of the deciding
+/// cue group, and whether an evaluative word occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict<'a> {
+    pub polarity: Polarity,
+    pub rule: &'a str,
+    pub evaluative: bool,
+    /// Byte offset of the first cue of the deciding polarity: where the
+    /// claim is said, so the aspect is read around it.
+    pub at: usize,
+}
+
+/// The compiled cues and attribution word lists.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    groups: Vec<Group>,
+    ac: AhoCorasick,
+    /// Per pattern: (group index, open-ended).
+    patterns: Vec<(usize, bool)>,
+    not_subject_after: Vec<String>,
+    not_subject_before: Vec<String>,
+    subject_after: Vec<String>,
+    determiners: Vec<String>,
+    modifier_after: Vec<String>,
+    modifier_before: Vec<String>,
+    pronoun_starts: Vec<String>,
+    discourse: Vec<String>,
+}
+
+impl Cues {
+    /// The cues compiled into roundup.
+    pub fn builtin() -> Result<Cues> {
+        Cues::parse("data/cues.toml", BUILTIN)
+    }
+
+    fn parse(origin: &str, text: &str) -> Result<Cues> {
+        let err = |message: String| Error::Rules {
+            origin: origin.to_string(),
+            message,
+        };
+        let file: File = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let mut groups = Vec::new();
+        let mut literals = Vec::new();
+        let mut patterns = Vec::new();
+        for (g, entry) in file.cue.into_iter().enumerate() {
+            let polarity = match entry.polarity.as_str() {
+                "pro" => Some(Polarity::Pro),
+                "con" => Some(Polarity::Con),
+                "none" => None,
+                other => {
+                    return Err(err(format!(
+                        "cue {}: polarity {other:?} is not pro, con or none",
+                        entry.rule
+                    )))
+                }
+            };
+            if !entry.rule.starts_with("claim.cue.") {
+                return Err(err(format!(
+                    "cue rule {:?} must start with claim.cue.",
+                    entry.rule
+                )));
+            }
+            for phrase in &entry.phrases {
+                let (stem, open) = match phrase.strip_suffix('*') {
+                    Some(s) => (s, true),
+                    None => (phrase.as_str(), false),
+                };
+                if stem.trim().len() < 2 || stem.trim() != stem || stem.contains('*') {
+                    return Err(err(format!(
+                        "cue {}: phrase {phrase:?} is too short, padded or has an inner '*'",
+                        entry.rule
+                    )));
+                }
+                let stem = stem.to_lowercase();
+                if stem.contains('\'') {
+                    literals.push(stem.replace('\'', "\u{2019}"));
+                    patterns.push((g, open));
+                }
+                literals.push(stem);
+                patterns.push((g, open));
+            }
+            groups.push(Group {
+                rule: entry.rule,
+                polarity,
+                evaluative: entry.evaluative,
+            });
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&literals)
+            .map_err(|e| err(e.to_string()))?;
+        let words = |list: Vec<String>, what: &str| -> Result<Vec<String>> {
+            let mut out: Vec<String> = Vec::with_capacity(list.len());
+            for w in list {
+                if w.trim().is_empty() || w.trim() != w {
+                    return Err(err(format!("attribution {what}: {w:?} is empty or padded")));
+                }
+                out.push(w.to_lowercase());
+            }
+            // Longest first, so "built on top of" is tried before "on top of".
+            out.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            Ok(out)
+        };
+        let a = file.attribution;
+        Ok(Cues {
+            groups,
+            ac,
+            patterns,
+            not_subject_after: words(a.not_subject_after, "not_subject_after")?,
+            not_subject_before: words(a.not_subject_before, "not_subject_before")?,
+            subject_after: words(a.subject_after, "subject_after")?,
+            determiners: words(a.determiners, "determiners")?,
+            modifier_after: words(a.modifier_after, "modifier_after")?,
+            modifier_before: words(a.modifier_before, "modifier_before")?,
+            pronoun_starts: words(a.pronoun_starts, "pronoun_starts")?,
+            discourse: words(a.discourse, "discourse")?,
+        })
+    }
+
+    /// The polarity a piece of prose asserts, or `None` when it has no cue.
+    /// A con cue outweighs any pro cue: "fast but hard to learn" is a con.
+    pub fn scan(&self, text: &str) -> Option<Verdict<'_>> {
+        let bytes = text.as_bytes();
+        let (mut con, mut pro, mut evaluative) = (None::<usize>, None::<usize>, false);
+        let (mut con_at, mut pro_at) = (None::<usize>, None::<usize>);
+        for m in self.ac.find_iter(text) {
+            let (g, open) = self.patterns[m.pattern().as_usize()];
+            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
+            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let group = &self.groups[g];
+            evaluative |= group.evaluative;
+            let (slot, at) = match group.polarity {
+                Some(Polarity::Con) => (&mut con, &mut con_at),
+                Some(_) => (&mut pro, &mut pro_at),
+                None => continue,
+            };
+            *slot = Some(slot.map_or(g, |s| s.min(g)));
+            at.get_or_insert(m.start());
+        }
+        let (polarity, g, at) = match (con, pro) {
+            (Some(g), _) => (Polarity::Con, g, con_at),
+            (None, Some(g)) => (Polarity::Pro, g, pro_at),
+            (None, None) => return None,
+        };
+        Some(Verdict {
+            polarity,
+            rule: &self.groups[g].rule,
+            evaluative,
+            at: at.unwrap_or(0),
+        })
+    }
+
+    /// Whether a mention whose sentence reads `before` up to it (and
+    /// `after` from its end) is the subject of what the sentence says:
+    /// not after "than", "built on (the)", "unlike", not inside
+    /// parentheses, not before "alternatives", and not a modifier ("This
+    /// JavaScript runtime").
+    pub(crate) fn is_subject(&self, before: &str, after: &str) -> bool {
+        if before.matches('(').count() > before.matches(')').count() {
+            return false;
+        }
+        let mut before = before.trim_end().to_lowercase();
+        let next = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let common_noun_next = after.starts_with(' ')
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !next.ends_with('s');
+        if common_noun_next
+            && self
+                .modifier_after
+                .iter()
+                .any(|w| ends_with_word(&before, w))
+        {
+            return false;
+        }
+        // "a Python-based framework", "a web framework on Node.js": a name
+        // before one of these nouns, anywhere but at the sentence's start,
+        // qualifies the noun.
+        let noun = after
+            .trim_start_matches(['-', ' '])
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let opening = before.is_empty() || self.determiners.contains(&before);
+        if !opening && self.modifier_before.contains(&noun) {
+            return false;
+        }
+        if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
+            before.truncate(before.len() - d.len());
+            before.truncate(before.trim_end().len());
+        }
+        if self
+            .subject_after
+            .iter()
+            .any(|w| ends_with_word(&before, w))
+        {
+            return true;
+        }
+        if self
+            .not_subject_after
+            .iter()
+            .any(|w| ends_with_word(&before, w))
+        {
+            return false;
+        }
+        !self.not_subject_before.contains(&next.to_lowercase())
+    }
+
+    /// Whether `before` ends with "unlike": the mention after it is only
+    /// a foil, unless a "which" clause says something of it.
+    pub(crate) fn is_foil(&self, before: &str) -> bool {
+        let b = before.trim_end().to_lowercase();
+        b.ends_with("unlike") && !b[..b.len() - 6].ends_with(|c: char| c.is_alphanumeric())
+    }
+
+    /// Whether a sentence opens with a pronoun or a definite noun phrase
+    /// ("It", "Its", "This framework", "The language"), after any list
+    /// marker and discourse words ("Moreover, it ...").
+    pub(crate) fn opens_with_pronoun(&self, sentence: &str) -> bool {
+        let mut rest = sentence
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        loop {
+            let hit = self
+                .discourse
+                .iter()
+                .find(|w| starts_with_word(&rest, w))
+                .map(|w| w.len());
+            match hit {
+                Some(n) => {
+                    rest = rest[n..]
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .to_string()
+                }
+                None => break,
+            }
+        }
+        self.pronoun_starts
+            .iter()
+            .any(|w| starts_with_word(&rest, w))
+    }
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.ends_with(word)
+        && !text[..text.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.starts_with(word)
+        && !text[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'')
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(text: &str) -> Option<(Polarity, String)> {
+        Cues::builtin()
+            .unwrap()
+            .scan(text)
+            .map(|v| (v.polarity, v.rule.to_string()))
+    }
+
+    #[test]
+    fn cons_outweigh_pros_and_shields_hide_negations() {
+        let con =
+            |t: &str, rule: &str| assert_eq!(verdict(t), Some((Polarity::Con, rule.into())), "{t}");
+        con("Ruby performs slower than Go", "claim.cue.comparison");
+        con("Flask lacks an ORM", "claim.cue.negation");
+        con(
+            "It doesn\u{2019}t handle XSS on its own",
+            "claim.cue.negation",
+        );
+        con("The one drawback is its size", "claim.cue.drawback");
+        con(
+            "Fast, but it has a steep learning curve",
+            "claim.cue.drawback",
+        );
+        let pro =
+            |t: &str, rule: &str| assert_eq!(verdict(t), Some((Polarity::Pro, rule.into())), "{t}");
+        pro(
+            "Laravel is renowned for its elegant syntax",
+            "claim.cue.known-for",
+        );
+        pro("It handles heavy traffic with ease", "claim.cue.evaluative");
+        pro("It is used by 36% of developers", "claim.cue.adoption");
+        pro("An open-source framework", "claim.cue.open-source");
+        pro("It offers routing and templates", "claim.cue.offers");
+        pro("You write less code", "claim.cue.comparison");
+        assert_eq!(verdict("Nothing to see in notation"), None);
+    }
+
+    #[test]
+    fn attribution_words() {
+        let c = Cues::builtin().unwrap();
+        assert!(!c.is_subject("Go is slower than ", ""));
+        assert!(!c.is_subject("It is built on top of ", ""));
+        assert!(c.is_subject("Frameworks such as ", " offer"));
+        assert!(c.is_subject("Frameworks like ", ""));
+        assert!(!c.is_subject("many switch to ", " alternatives"));
+        assert!(c.is_subject("", " is fast"));
+        assert!(!c.is_subject("It sits on top of the ", " ecosystem"));
+        assert!(!c.is_subject("Spring Boot (", ")"));
+        assert!(!c.is_subject("This ", " runtime is fast"));
+        assert!(c.is_subject("The ", " community is large"));
+        assert!(!c.is_subject("Flask is a ", " API for the web"));
+        assert!(!c.is_subject("It is a ", "-based framework"));
+        assert!(c.is_foil("Unlike "));
+        assert!(c.opens_with_pronoun("Moreover, it scales."));
+        assert!(c.opens_with_pronoun("- The framework is small."));
+        assert!(c.opens_with_pronoun("It\u{2019}s fast."));
+        assert!(!c.opens_with_pronoun("Developers love speed."));
+        assert!(!c.opens_with_pronoun("Theirs is fast."));
+    }
+
+    #[test]
+    fn a_bad_cue_file_is_rejected() {
+        let attribution = "[attribution]\nnot_subject_after = []\nnot_subject_before = []\n\
+            subject_after = []\ndeterminers = []\nmodifier_after = []\nmodifier_before = []\npronoun_starts = []\ndiscourse = []\n";
+        let file = |cue: &str| format!("{cue}\n{attribution}");
+        let ok = file("[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\"fast\"]");
+        assert!(Cues::parse("x", &ok).is_ok());
+        for bad in [
+            "[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"good\"\nphrases = [\"fast\"]",
+            "[[cue]]\nrule = \"cue.x\"\npolarity = \"pro\"\nphrases = [\"fast\"]",
+            "[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\" fast\"]",
+            "[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\"f\"]",
+            "[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\"fa*st\"]",
+            "[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nwords = [\"fast\"]",
+        ] {
+            let err = Cues::parse("mine.toml", &file(bad))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("mine.toml"), "{err}");
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! Claims: pros, cons and features of an entity, each with an aspect.
+//!
+//! Two families of rules, chosen by the section a block sits in (see
+//! [`crate::structure`]):
+//! - section rules: under a heading that announces pros, cons or features
+//!   every list item and paragraph is a claim of the section's subject
+//!   (`claim.section.pros`, `claim.section.cons`, `claim.section.features`;
+//!   an evaluative features item, "High Scalability", is a pro:
+//!   `claim.section.features.evaluative`). A numbered sub-heading of such
+//!   a section is one claim with its body (`claim.section.pros.item`,
+//!   `claim.section.cons.item`): the span runs from the heading to the end
+//!   of the body, so one claim answers for every sentence in it;
+//! - cue rules, everywhere else: a sentence with a cue from
+//!   `data/cues.toml` (see [`cues`]) is a claim of each entity it names as
+//!   a subject, or of the section's subject when it opens with a pronoun
+//!   or a definite noun phrase ("It", "The framework"); a list item under
+//!   an entity's heading needs no such opener. "Unlike Java threads, which
+//!   can be memory-heavy" gives Java the polarity of its "which" clause
+//!   (`claim.cue.comparison`).
+//!
+//! A comparison table gives one claim per body cell (`claim.table.cell`).
+//!
+//! Every claim quotes its exact span; its aspect comes from the aspect
+//! lexicon over its own text.
+
+pub mod cues;
+
+use super::sentences;
+use super::{prose_blocks, quote, Claim, Context, Polarity};
+use crate::model::{BlockKind, Span};
+use crate::structure::Role;
+use cues::{Cues, CUES};
+
+/// Extracts every claim of a document, in document order.
+pub fn extract(cx: &Context) -> Vec<Claim> {
+    let cues = &*CUES;
+    let mut out = Vec::new();
+    // A numbered sub-heading of a pros or cons section, waiting for the end
+    // of its body.
+    let mut item: Option<Item> = None;
+    // The cells of the table being read: (row, column, block).
+    let mut table: Vec<(u32, u32, usize)> = Vec::new();
+    // The role announced by a label paragraph ("Pros:", "Cons:") for the
+    // blocks after it, until the next heading or label.
+    let mut label: Option<Role> = None;
+    // The entity a bare name paragraph ("Django" on a line of its own)
+    // makes the topic, until the next heading.
+    let mut topic: Option<&str> = None;
+    for i in prose_blocks(cx.doc, cx.cleaned) {
+        let block = &cx.doc.blocks[i];
+        let Some(&sec) = cx.outline.section_of.get(i) else {
+            continue;
+        };
+        let section = &cx.outline.sections[sec];
+        if block.kind.is_heading() {
+            label = None;
+            topic = None;
+            if let Some(done) = item.take() {
+                done.emit(cx, &mut out);
+            }
+            let inherited = section.own_role == Role::Content && section.heading == Some(i);
+            if let (true, Some(entity), Some(polarity)) =
+                (inherited, cx.subject_of(i), role_polarity(section.role))
+            {
+                item = Some(Item {
+                    entity: entity.to_string(),
+                    polarity,
+                    heading: block.span,
+                    end: block.span.end,
+                });
+            }
+            continue;
+        }
+        if let BlockKind::TableCell { row, col } = block.kind {
+            table.push((row, col, i));
+            continue;
+        }
+        if !table.is_empty() {
+            table_claims(cx, cues, &table, &mut out);
+            table.clear();
+        }
+        let text = cx.doc.block_text(block);
+        if let Some(open) = item.as_mut() {
+            open.end = block.span.end;
+            foils(cx, cues, block.span, &mut out);
+            continue;
+        }
+        if let Some(named) = name_line(cx, i) {
+            topic = Some(named);
+            label = None;
+            continue;
+        }
+        // "Flask: Provides a lightweight foundation. It ...": the name
+        // before the colon is what the item's pronouns mean.
+        let subject = lead_subject(cx, i).or(topic).or(cx.subject_of(i));
+        // A paragraph of short lines is a list without markers, and may
+        // hold its own labels ("Pros:") between them.
+        let lines = lines(text);
+        let lone_paragraph = lines.len() == 1 && block.kind == BlockKind::Paragraph;
+        for (at, line) in lines {
+            if let Some(announced) = label_role(cx, line, lone_paragraph) {
+                label = (announced != Role::Content).then_some(announced);
+                continue;
+            }
+            let start = block.span.start + at;
+            let line_span = Span::new(start, start + line.trim_end().len());
+            match label.unwrap_or(section.role) {
+                role @ (Role::Pros | Role::Cons | Role::Features) => {
+                    let entity = topic.or(cx.subject_of(i));
+                    section_claim(cx, cues, i, entity, role, line_span, &mut out);
+                    foils(cx, cues, line_span, &mut out);
+                }
+                role @ (Role::Users | Role::Content) => {
+                    let list_item =
+                        matches!(block.kind, BlockKind::ListItem { .. }) && role == Role::Content;
+                    for r in sentences::split(line) {
+                        let span = Span::new(start + r.start, start + r.end);
+                        sentence_claims(cx, cues, span, subject, list_item, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(done) = item.take() {
+        done.emit(cx, &mut out);
+    }
+    table_claims(cx, cues, &table, &mut out);
+    out.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+    out.dedup_by(|a, b| {
+        (a.start, a.end, &a.entity, a.polarity) == (b.start, b.end, &b.entity, b.polarity)
+    });
+    out
+}
+
+/// The polarity a section's role gives its items.
+fn role_polarity(role: Role) -> Option<Polarity> {
+    match role {
+        Role::Pros => Some(Polarity::Pro),
+        Role::Cons => Some(Polarity::Con),
+        _ => None,
+    }
+}
+
+/// A numbered advantage or disadvantage: its heading and its body.
+struct Item {
+    entity: String,
+    polarity: Polarity,
+    heading: Span,
+    /// End of the last body block seen so far.
+    end: usize,
+}
+
+impl Item {
+    fn emit(self, cx: &Context, out: &mut Vec<Claim>) {
+        let span = Span::new(self.heading.start, self.end);
+        // Heading and body vote together: the heading names the point
+        // ("Batteries Included"), the body often says it more plainly.
+        let aspect = cx.config.aspects.aspect_of(&cx.doc.text[span.range()]);
+        let rule = match self.polarity {
+            Polarity::Con => "claim.section.cons.item",
+            _ => "claim.section.pros.item",
+        };
+        out.push(claim(cx, self.entity, self.polarity, aspect, span, rule));
+    }
+}
+
+fn claim(
+    cx: &Context,
+    entity: String,
+    polarity: Polarity,
+    aspect: &str,
+    span: Span,
+    rule: &str,
+) -> Claim {
+    Claim {
+        entity,
+        polarity,
+        aspect: aspect.to_string(),
+        start: span.start,
+        end: span.end,
+        quote: quote(cx.doc, span),
+        rule: rule.to_string(),
+    }
+}
+
+/// The items of a block with their offsets: its non-blank lines when every
+/// line opens like an item (a capital, a digit, a mark), else the whole
+/// block, since a hard-wrapped paragraph continues its sentences in
+/// lower case on the next line.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            out.push((at, line));
+        }
+        at += line.len() + 1;
+    }
+    let item_like = out
+        .iter()
+        .all(|(_, l)| !l.trim_start().starts_with(char::is_lowercase));
+    if item_like {
+        out
+    } else {
+        vec![(0, text)]
+    }
+}
+
+/// The role a label line announces, read as a heading would be: a short
+/// line ending in a colon or a question mark ("Pros:", "Cons:", "When to
+/// use Django?"), or a few words with no full stop ("Popular Web Apps
+/// using Node.js", "Wrapping it up!").
+/// The second form only for a paragraph of one line: list items and table
+/// rows are short too.
+fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let is_label = (t.len() <= 40 && t.ends_with([':', '?']))
+        || (lone_paragraph
+            && words <= 6
+            && !t.ends_with(['.', ',', ';'])
+            && t.starts_with(char::is_uppercase));
+    is_label.then(|| cx.config.roles.role_of(t.trim_end_matches([':', '?', '!'])))
+}
+
+/// One item (a block, or a line of one) under a pros, cons or features
+/// heading: a claim of the section's subject (else of the entity the block
+/// names first). A lead-in ending in a colon ("In addition, with Django:")
+/// asserts nothing.
+fn section_claim(
+    cx: &Context,
+    cues: &Cues,
+    i: usize,
+    subject: Option<&str>,
+    role: Role,
+    span: Span,
+    out: &mut Vec<Claim>,
+) {
+    let text = &cx.doc.text[span.range()];
+    if text.ends_with(':') {
+        return;
+    }
+    let entity = match subject {
+        Some(e) => e.to_string(),
+        None => match cx.mentions_in(cx.doc.blocks[i].span).first() {
+            Some(m) => m.entity.clone(),
+            None => return,
+        },
+    };
+    let (polarity, rule) = match role {
+        Role::Pros => (Polarity::Pro, "claim.section.pros"),
+        Role::Cons => (Polarity::Con, "claim.section.cons"),
+        _ => match cues.scan(text) {
+            Some(v) if v.evaluative && v.polarity == Polarity::Pro => {
+                (Polarity::Pro, "claim.section.features.evaluative")
+            }
+            _ => (Polarity::Feature, "claim.section.features"),
+        },
+    };
+    let aspect = cx.config.aspects.aspect_of(text);
+    out.push(claim(cx, entity, polarity, aspect, span, rule));
+}
+
+/// The claims of one sentence of prose: one per entity it is about.
+fn sentence_claims(
+    cx: &Context,
+    cues: &Cues,
+    span: Span,
+    subject: Option<&str>,
+    list_item: bool,
+    out: &mut Vec<Claim>,
+) {
+    let text = &cx.doc.text[span.range()];
+    foils(cx, cues, span, out);
+    let Some(verdict) = cues.scan(text) else {
+        return;
+    };
+    let aspect = aspect_near(cx, text, verdict.at);
+    let mentions = cx.mentions_in(span);
+    let mut named: Vec<&str> = Vec::new();
+    let mut previous: Option<(usize, bool)> = None;
+    for m in mentions {
+        let before = &cx.doc.text[span.start..m.start];
+        let after = &cx.doc.text[m.end..span.end];
+        // "slower than Django and Flask": a name joined to the one before
+        // it by "and", "or" or a comma shares its standing.
+        let joined = previous.filter(|&(end, _)| {
+            let gap = cx.doc.text[end..m.start].trim();
+            matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&" | "/")
+        });
+        let subject_here = match joined {
+            Some((_, s)) => s,
+            None => cues.is_subject(before, after),
+        };
+        previous = Some((m.end, subject_here));
+        // "Gin and Echo offer tools leveraging Go's strengths": a
+        // possessive after the subject is not another subject.
+        let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        let another = possessive && !named.is_empty();
+        if subject_here && !another && !named.contains(&m.entity.as_str()) {
+            named.push(&m.entity);
+        }
+    }
+    if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
+        named.extend(subject);
+    }
+    for entity in named {
+        out.push(claim(
+            cx,
+            entity.to_string(),
+            verdict.polarity,
+            aspect,
+            span,
+            verdict.rule,
+        ));
+    }
+}
+
+/// A comparison table: each body cell with words is a claim of the entity
+/// its row names in the first column, else of the one its column names in
+/// the header row (`claim.table.cell`). A
+/// cell with a pro or con cue is that ("Fast", "Lower (interpreted)"); any
+/// other is a feature ("Goroutines, channels"). Cells of bare figures are
+/// statistics, not claims.
+fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mut Vec<Claim>) {
+    let entity_at = |row: u32, col: u32| {
+        cells
+            .iter()
+            .find(|&&(r, c, _)| r == row && c == col)
+            .and_then(|&(_, _, b)| cx.mentions_in(cx.doc.blocks[b].span).first())
+            .map(|m| m.entity.as_str())
+    };
+    for &(row, col, b) in cells {
+        let block = &cx.doc.blocks[b];
+        let text = cx.doc.block_text(block);
+        // Figures, versions and links are no claims ("~13.3k", "[57](...)").
+        let wordy = text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 3);
+        if row == 0 || col == 0 || !wordy || text.contains("://") {
+            continue;
+        }
+        // Only a table that compares entities: a key/value table of one
+        // framework ("Sponsorship | MIT") lists facts, not claims.
+        let Some(entity) = entity_at(row, 0).or_else(|| entity_at(0, col)) else {
+            continue;
+        };
+        let polarity = cues.scan(text).map_or(Polarity::Feature, |v| v.polarity);
+        let aspect = cx.config.aspects.aspect_of(text);
+        out.push(claim(
+            cx,
+            entity.to_string(),
+            polarity,
+            aspect,
+            block.span,
+            "claim.table.cell",
+        ));
+    }
+}
+
+/// The entity a paragraph of nothing but a short name ("Django", "Ruby on
+/// Rails") introduces: Markdown without heading marks uses such lines as
+/// headings.
+fn name_line<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block).trim();
+    let short = matches!(block.kind, BlockKind::Paragraph)
+        && text.split_whitespace().count() <= 3
+        && !text.ends_with(['.', ':', '?', '!', ',']);
+    let first = cx.mentions_in(block.span).first()?;
+    short.then_some(first.entity.as_str())
+}
+
+/// The entity a block opens with when it reads "Name: ..." or
+/// "Name (Language): ...", the item's own subject.
+fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let colon = text.find(':').filter(|&c| c <= 60)?;
+    if text[..colon].contains(['.', '!', '?']) && !text[..colon].contains("js") {
+        return None;
+    }
+    let head = Span::new(block.span.start, block.span.start + colon);
+    cx.mentions_in(head)
+        .iter()
+        .find(|m| {
+            let before = &cx.doc.text[head.start..m.start];
+            before.matches('(').count() <= before.matches(')').count()
+        })
+        .map(|m| m.entity.as_str())
+}
+
+/// The aspect of the clause where a sentence's claim is said (between
+/// the punctuation around byte `at`), else of the whole sentence: in "Known
+/// for its speed, it also has a large community" the cue's clause decides.
+fn aspect_near<'a>(cx: &'a Context, text: &str, at: usize) -> &'a str {
+    const STOPS: [char; 5] = [',', ';', ':', '(', ')'];
+    let at = at.min(text.len());
+    let start = text[..at].rfind(STOPS).map_or(0, |i| i + 1);
+    let end = text[at..].find(STOPS).map_or(text.len(), |i| at + i);
+    match cx.config.aspects.aspect_of(&text[start..end]) {
+        super::aspects::OTHER => cx.config.aspects.aspect_of(text),
+        a => a,
+    }
+}
+
+/// "Unlike Java threads, which can be memory-heavy": the foil named after
+/// "unlike" gets what its "which" clause says of it.
+fn foils(cx: &Context, cues: &Cues, span: Span, out: &mut Vec<Claim>) {
+    for r in sentences::split(&cx.doc.text[span.range()]) {
+        let sentence = Span::new(span.start + r.start, span.start + r.end);
+        for m in cx.mentions_in(sentence) {
+            if !cues.is_foil(&cx.doc.text[sentence.start..m.start]) {
+                continue;
+            }
+            let after = &cx.doc.text[m.end..sentence.end];
+            let Some(at) = after.find("which ") else {
+                continue;
+            };
+            // The clause must follow the name within its own phrase.
+            if after[..at].contains(['.', ';', ':']) || at > 40 {
+                continue;
+            }
+            let clause = &after[at..];
+            let clause = &clause[..clause
+                .find([',', ';', '\u{2013}', '\u{2014}'])
+                .unwrap_or(clause.len())];
+            if let Some(v) = cues.scan(clause) {
+                let aspect = cx.config.aspects.aspect_of(clause);
+                out.push(claim(
+                    cx,
+                    m.entity.clone(),
+                    v.polarity,
+                    aspect,
+                    sentence,
+                    "claim.cue.comparison",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

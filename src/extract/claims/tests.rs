@@ -1,0 +1,240 @@
+//! Claim rules over small articles in each input format, with exact spans.
+
+use crate::ingest::article_from_bytes;
+use crate::model::Origin;
+use crate::Config;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+static CONFIG: LazyLock<Config> = LazyLock::new(|| Config::builtin().unwrap());
+
+/// (entity, polarity, aspect, quote, rule) of every claim of an article
+/// given as a file name (for its format) and its text.
+fn claims(name: &str, text: &str) -> Vec<(String, &'static str, String, String, String)> {
+    let article = article_from_bytes(
+        Origin::Path(PathBuf::from(name)),
+        text.as_bytes().to_vec(),
+        1 << 20,
+    )
+    .unwrap();
+    let p = crate::process(article, &CONFIG);
+    for c in &p.findings.claims {
+        assert_eq!(
+            &p.document.text[c.start..c.end],
+            c.quote,
+            "a quote is its span"
+        );
+    }
+    p.findings
+        .claims
+        .into_iter()
+        .map(|c| (c.entity, c.polarity.name(), c.aspect, c.quote, c.rule))
+        .collect()
+}
+
+fn row(
+    entity: &str,
+    polarity: &'static str,
+    aspect: &str,
+    quote: &str,
+    rule: &str,
+) -> (String, &'static str, String, String, String) {
+    (
+        entity.into(),
+        polarity,
+        aspect.into(),
+        quote.into(),
+        rule.into(),
+    )
+}
+
+const MARKDOWN: &str = "# Top backend frameworks\n\n## 1. Django\n\n\
+Django is known for its speed. It was released in 2005. The framework is easy to learn.\n\n\
+### Advantages of Django\n\n- Batteries included, so you write less code\n\n\
+### Disadvantages of Django\n\n1. Steep learning curve\n\n## 2. Flask\n\n\
+Flask is slower than Django. Unlike Java threads, which can be memory-heavy, goroutines are light.\n\n\
+### Features\n\n- Jinja2 templates\n- Extensive documentation\n";
+
+#[test]
+fn markdown_sections_cues_comparisons_and_features() {
+    assert_eq!(
+        claims("a.md", MARKDOWN),
+        [
+            row(
+                "django",
+                "pro",
+                "performance",
+                "Django is known for its speed.",
+                "claim.cue.known-for"
+            ),
+            // "It was released in 2005" has no cue: no claim.
+            row(
+                "django",
+                "pro",
+                "learning-curve",
+                "The framework is easy to learn.",
+                "claim.cue.evaluative"
+            ),
+            row(
+                "django",
+                "pro",
+                "productivity",
+                "Batteries included, so you write less code",
+                "claim.section.pros"
+            ),
+            row(
+                "django",
+                "con",
+                "learning-curve",
+                "Steep learning curve",
+                "claim.section.cons"
+            ),
+            // "slower than Django" gives Django nothing.
+            row(
+                "flask",
+                "con",
+                "performance",
+                "Flask is slower than Django.",
+                "claim.cue.comparison"
+            ),
+            row(
+                "java",
+                "con",
+                "footprint",
+                "Unlike Java threads, which can be memory-heavy, goroutines are light.",
+                "claim.cue.comparison",
+            ),
+            row(
+                "flask",
+                "feature",
+                "other",
+                "Jinja2 templates",
+                "claim.section.features"
+            ),
+            row(
+                "flask",
+                "pro",
+                "documentation",
+                "Extensive documentation",
+                "claim.section.features.evaluative"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn plain_text_numbered_items_are_one_claim_with_their_body() {
+    let text = "Best Backend Frameworks\n\n5. NodeJS\nNodeJS is the most popular runtime.\n\n\
+        Advantages of NodeJS\n\n1. Fast\nThe event loop never blocks. It serves many users.\n\n\
+        2. Huge ecosystem\nnpm has packages for everything.\n\nDisadvantages of NodeJS\n\n\
+        1. CPU-bound work\nNodeJS does not perform well in CPU-intensive tasks.\n\n\
+        6. Flask\nPopular frameworks like Koa, Fastify and NestJS offer plugins.\n";
+    let shared = "Popular frameworks like Koa, Fastify and NestJS offer plugins.";
+    assert_eq!(
+        claims("b.txt", text),
+        [
+            row(
+                "nodejs",
+                "pro",
+                "popularity",
+                "NodeJS is the most popular runtime.",
+                "claim.cue.adoption"
+            ),
+            row(
+                "nodejs",
+                "pro",
+                "concurrency",
+                "1. Fast\nThe event loop never blocks. It serves many users.",
+                "claim.section.pros.item",
+            ),
+            row(
+                "nodejs",
+                "pro",
+                "ecosystem",
+                "2. Huge ecosystem\nnpm has packages for everything.",
+                "claim.section.pros.item",
+            ),
+            row(
+                "nodejs",
+                "con",
+                "performance",
+                "1. CPU-bound work\nNodeJS does not perform well in CPU-intensive tasks.",
+                "claim.section.cons.item",
+            ),
+            // One claim per entity that shares it; "6. Flask" opened a new
+            // section, so nothing here is a con of NodeJS.
+            row("fastify", "pro", "popularity", shared, "claim.cue.adoption"),
+            row("koa", "pro", "popularity", shared, "claim.cue.adoption"),
+            row("nestjs", "pro", "popularity", shared, "claim.cue.adoption"),
+        ]
+    );
+}
+
+#[test]
+fn html_tables_and_label_paragraphs() {
+    let page = "<html><head><title>Backend languages</title></head><body><article><h1>Backend languages compared</h1><p>Django is a mature framework with a large community. Laravel lacks a stable async story.</p><table><tr><th>Framework</th><th>Speed</th><th>Concurrency</th></tr><tr><td>Django</td><td>Fast</td><td>Threads, ASGI</td></tr><tr><td>Laravel</td><td>Slower</td><td>42</td></tr></table><h2>Ruby on Rails</h2><p>Pros:</p><p>Convention over configuration makes teams productive.</p><p>Cons:</p><p>Hard to scale.</p></article></body></html>";
+    assert_eq!(
+        claims("c.html", page),
+        [
+            row(
+                "django",
+                "pro",
+                "community",
+                "Django is a mature framework with a large community.",
+                "claim.cue.evaluative",
+            ),
+            row(
+                "laravel",
+                "con",
+                "concurrency",
+                "Laravel lacks a stable async story.",
+                "claim.cue.negation"
+            ),
+            row("django", "pro", "performance", "Fast", "claim.table.cell"),
+            row(
+                "django",
+                "feature",
+                "concurrency",
+                "Threads, ASGI",
+                "claim.table.cell"
+            ),
+            // "42" is a figure, not a claim.
+            row(
+                "laravel",
+                "con",
+                "performance",
+                "Slower",
+                "claim.table.cell"
+            ),
+            row(
+                "rails",
+                "pro",
+                "productivity",
+                "Convention over configuration makes teams productive.",
+                "claim.section.pros",
+            ),
+            row(
+                "rails",
+                "con",
+                "scalability",
+                "Hard to scale.",
+                "claim.section.cons"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pronouns_take_the_section_subject_and_bare_sentences_take_nothing() {
+    let text = "# Frameworks\n\n## Laravel\n\nMoreover, it offers a clean syntax. Developers love clean code.\n";
+    assert_eq!(
+        claims("d.md", text),
+        [row(
+            "laravel",
+            "pro",
+            "learning-curve",
+            "Moreover, it offers a clean syntax.",
+            "claim.cue.evaluative",
+        )]
+    );
+}
