@@ -90,6 +90,9 @@ impl RoleRules {
         let mut patterns = Vec::new();
         for entry in file.role {
             for p in entry.patterns {
+                // ASCII word boundaries: Unicode ones drop the regex engine
+                // to a slow path on any non-ASCII heading.
+                let p = p.replace(r"\b", r"(?-u:\b)");
                 // Checked one by one so the error names the bad pattern.
                 RegexBuilder::new(&p)
                     .build()

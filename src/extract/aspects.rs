@@ -15,7 +15,7 @@
 //! aspect listed first. No hit: `other`.
 
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 const BUILTIN: &str = include_str!("../../data/aspects.toml");
@@ -83,6 +83,8 @@ impl Lexicon {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: the cue lists are small and scanned on every claim.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| err(e.to_string()))?;
         Ok(Lexicon { names, ac, cues })

@@ -81,12 +81,12 @@ impl Lexicon {
         let tails = alternation(&file.list_tails, "list tail")?;
         let build = |p: String| Regex::new(&p).map_err(|e| e.to_string());
         Ok(Lexicon {
-            cue: build(format!(r"(?i)\b(?:{cue})\b"))?,
+            cue: build(format!(r"(?i)(?-u:\b)(?:{cue})(?-u:\b)"))?,
             such_as: build(format!(
-                r"(?i)\b(?:{nouns})\s+(?:such\s+as|like|including)\s+"
+                r"(?i)(?-u:\b)(?:{nouns})\s+(?:such\s+as|like|including)\s+"
             ))?,
             user_nouns: file.user_nouns.into_iter().collect(),
-            list_tails: build(format!(r"(?i)[\s,]*\b(?:{tails})\b\.?"))?,
+            list_tails: build(format!(r"(?i)[\s,]*(?-u:\b)(?:{tails})(?-u:\b)\.?"))?,
         })
     }
 }
@@ -98,14 +98,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// "used by", "used in production by", "used by big companies such as".
 static USED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bused\s+(?:in\s+production\s+)?by\s+(?:(?:some\s+of\s+)?(?:the\s+)?(?:big|large|major|many|top|popular|leading|well[- ]known|famous|giant|tech|global|companies|organi[sz]ations|businesses|brands|giants|enterprises|names|the\s+likes\s+of|such\s+as|like|including)\s+)*",
+        r"(?i)(?-u:\b)used\s+(?:in\s+production\s+)?by\s+(?:(?:some\s+of\s+)?(?:the\s+)?(?:big|large|major|many|top|popular|leading|well[- ]known|famous|giant|tech|global|companies|organi[sz]ations|businesses|brands|giants|enterprises|names|the\s+likes\s+of|such\s+as|like|including)\s+)*",
     )
     .expect("static regex")
 });
 
 /// "developed at Walmart": made in-house by a company that runs it.
 static DEVELOPED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:developed|created|built|born|started|written)\s+(?:in-house\s+)?at\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:developed|created|built|born|started|written)\s+(?:in-house\s+)?at\s+")
         .expect("static regex")
 });
 
@@ -121,7 +121,7 @@ static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A social-media handle or address after a name's colon.
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:@|https?://|www\.|[\w-]+\.(?:com|net|org|io|co)\b/?)")
+    Regex::new(r"(?i)^(?:@|https?://|www\.|[\w-]+\.(?:com|net|org|io|co)(?-u:\b)/?)")
         .expect("static regex")
 });
 

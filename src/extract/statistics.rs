@@ -87,7 +87,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// A stated time after the number: "by early 2022", "in 2018".
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in|by|since|as of|until|through|from|at the end of)\s+(?:(?:early|mid|late|the end of|the start of|the beginning of|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])[\s-]+)?(?:19|20)\d\d\b",
+        r"(?i)(?-u:\b)(?:in|by|since|as of|until|through|from|at the end of)\s+(?:(?:early|mid|late|the end of|the start of|the beginning of|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])[\s-]+)?(?:19|20)\d\d(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -102,14 +102,14 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a mention that make it the thing compared with.
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bthan|\blike|\bunlike|\bversus|\bvs\.?|\bcompared (?:to|with))\s*\W*$")
+    Regex::new(r"(?i)(?:(?-u:\b)than|(?-u:\b)like|(?-u:\b)unlike|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared (?:to|with))\s*\W*$")
         .expect("static regex")
 });
 
 /// "top 9", "#1", "version 11": a rank or a name, not a figure.
 static RANKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\btop|\bbest|#|\bversions?|\bv|\bno\.|\bnumber|\bstep|\bphase|\bpart|\blevel)\s*$",
+        r"(?i)(?:(?-u:\b)top|(?-u:\b)best|#|(?-u:\b)versions?|(?-u:\b)v|(?-u:\b)no\.|(?-u:\b)number|(?-u:\b)step|(?-u:\b)phase|(?-u:\b)part|(?-u:\b)level)\s*$",
     )
     .expect("static regex")
 });
@@ -412,7 +412,7 @@ pub(crate) fn modifier(text: &str, m: &Mention) -> bool {
 
 static MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s+(?:web\s+|backend\s+|api\s+)?(?:frameworks?|libraries|library|ecosystem)\b",
+        r"(?i)^\s+(?:web\s+|backend\s+|api\s+)?(?:frameworks?|libraries|library|ecosystem)(?-u:\b)",
     )
     .expect("static regex")
 });

@@ -19,7 +19,7 @@
 
 use crate::error::{Error, Result};
 use crate::extract::Polarity;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -158,6 +158,8 @@ impl Cues {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: the cue lists are small and scanned on every claim.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&literals)
             .map_err(|e| err(e.to_string()))?;
         let words = |list: Vec<String>, what: &str| -> Result<Vec<String>> {

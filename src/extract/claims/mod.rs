@@ -271,12 +271,19 @@ fn sentence_claims(
     out: &mut Vec<Claim>,
 ) {
     let text = &cx.doc.text[span.range()];
-    foils(cx, cues, span, out);
+    let mentions = cx.mentions_in(span);
+    // No name in the sentence and no subject to fall back on: no claim
+    // can be attributed, so no cue is worth scanning for.
+    if mentions.is_empty() && subject.is_none() {
+        return;
+    }
+    if !mentions.is_empty() {
+        foils(cx, cues, span, out);
+    }
     let Some(verdict) = cues.scan(text) else {
         return;
     };
     let aspect = aspect_near(cx, text, verdict.at);
-    let mentions = cx.mentions_in(span);
     let mut named: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, bool)> = None;
     for m in mentions {
