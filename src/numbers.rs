@@ -213,6 +213,18 @@ fn qualifier(m: Option<regex::Match<'_>>) -> Option<String> {
 /// Finds every number in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
+    // Most prose has no number: digits, "times" or "out of" must be there
+    // before any pattern is worth running.
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let has_word = |w: &[u8]| {
+        text.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    let has_times = has_word(b"times");
+    if !has_digit && !has_times && !has_word(b"out of") {
+        return out;
+    }
     for c in OUT_OF.captures_iter(text) {
         let (Some(a), Some(b)) = (
             c.name("a").and_then(|m| word_value(m.as_str())),
@@ -233,7 +245,7 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
-    for c in WORD_NUMBER.captures_iter(text) {
+    for c in WORD_NUMBER.captures_iter(if has_times { text } else { "" }) {
         let Some(v) = c.name("word").and_then(|m| word_value(m.as_str())) else {
             continue;
         };
@@ -247,7 +259,7 @@ pub fn find(text: &str) -> Vec<Number> {
         });
     }
     let dates: Vec<_> = DATE.find_iter(text).map(|m| m.range()).collect();
-    for c in NUMBER.captures_iter(text) {
+    for c in NUMBER.captures_iter(if has_digit { text } else { "" }) {
         let Some(num) = c.name("num") else { continue };
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if out

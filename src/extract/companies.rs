@@ -105,8 +105,10 @@ static USED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "developed at Walmart": made in-house by a company that runs it.
 static DEVELOPED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:developed|created|built|born|started|written)\s+(?:in-house\s+)?at\s+")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:developed|created|built|born|started|written)\s+(?:in-house\s+)?at\s+",
+    )
+    .expect("static regex")
 });
 
 /// "Name: rest" on one line.
@@ -434,6 +436,15 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     let text = cx.doc.block_text(block);
     let base = block.span.start;
     let lex = &*LEXICON;
+    // Every rule below starts from one of these cues: a block with none is
+    // settled by four scans instead of a walk over its sentences.
+    let cued = USED_BY.is_match(text)
+        || DEVELOPED_AT.is_match(text)
+        || lex.such_as.is_match(text)
+        || lex.cue.is_match(text);
+    if !cued {
+        return;
+    }
     for r in sentences::split(text) {
         let s = &text[r.clone()];
         let at = base + r.start;
