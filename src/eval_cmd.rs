@@ -7,9 +7,18 @@ use roundup::eval::{bench, findings, gold, Counts};
 use roundup::ingest::{self, Input};
 use roundup::model::{Article, Cleaned, Document, Format, Origin};
 use roundup::{output, Config};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
+
+/// `println!` that returns the write error instead of panicking, so a
+/// closed pipe (`roundup eval --detail | head`) ends the run quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*).context("writing output")?
+    };
+}
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.bench {
@@ -41,9 +50,9 @@ fn gold_eval(gold_dir: &Path, docs: &Path, detail: bool) -> Result<ExitCode> {
         let p = roundup::process(article, &config);
         let f = findings::score(&p.document.text, &p.findings, &g);
         let lines = g.drop_lines.as_ref().map(|l| gold::score_lines(&p, l));
-        println!("{}", g.doc);
+        outln!("{}", g.doc);
         if let Some(l) = &lines {
-            println!("  {:<12} {}", "boilerplate", counts(&l.counts));
+            outln!("  {:<12} {}", "boilerplate", counts(&l.counts));
             lines_total.add(l.counts);
             lines_scored += 1;
         }
@@ -53,7 +62,7 @@ fn gold_eval(gold_dir: &Path, docs: &Path, detail: bool) -> Result<ExitCode> {
             ("statistics", &f.statistics),
             ("companies", &f.companies),
         ] {
-            println!("  {name:<12} {}", counts(c));
+            outln!("  {name:<12} {}", counts(c));
         }
         if detail {
             if let Some(l) = &lines {
@@ -62,30 +71,30 @@ fn gold_eval(gold_dir: &Path, docs: &Path, detail: bool) -> Result<ExitCode> {
                     for &n in list {
                         let line = text_lines.get(n - 1).copied().unwrap_or("");
                         let shown: String = line.trim().chars().take(90).collect();
-                        println!("    {tag} line {n}: {shown}");
+                        outln!("    {tag} line {n}: {shown}");
                     }
                 }
             }
             for d in &f.detail {
                 let shown: String = d.chars().take(140).collect();
-                println!("    {shown}");
+                outln!("    {shown}");
             }
         }
         total.add(&f);
     }
-    println!("\ntotal over {} article(s), micro-averaged:", files.len());
+    outln!("\ntotal over {} article(s), micro-averaged:", files.len());
     if lines_scored > 0 {
-        println!("  {:<12} {}", "boilerplate", prf(&lines_total));
+        outln!("  {:<12} {}", "boilerplate", prf(&lines_total));
     }
-    println!("  {:<12} {}", "entities", prf(&total.entities));
-    println!(
+    outln!("  {:<12} {}", "entities", prf(&total.entities));
+    outln!(
         "  {:<12} {}  aspect accuracy {:.3}",
         "claims",
         prf(&total.claims),
         total.aspect_accuracy()
     );
-    println!("  {:<12} {}", "statistics", prf(&total.statistics));
-    println!("  {:<12} {}", "companies", prf(&total.companies));
+    outln!("  {:<12} {}", "statistics", prf(&total.statistics));
+    outln!("  {:<12} {}", "companies", prf(&total.companies));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -168,9 +177,11 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
         let f = |s: &bench::PageScore| roundup::eval::f1(s.precision, s.recall);
         order.sort_by(|&a, &b| f(&scores[a]).total_cmp(&f(&scores[b])));
         for &i in order.iter().take(args.worst) {
-            println!(
+            outln!(
                 "  {}  P {:.3}  R {:.3}",
-                pages[i].id, scores[i].precision, scores[i].recall
+                pages[i].id,
+                scores[i].precision,
+                scores[i].recall
             );
         }
     }
@@ -186,18 +197,18 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
     let stages = stage_times(&articles, &config, runs);
     let n = pages.len() as f64;
     let (s, par) = (median(serial), median(parallel));
-    println!(
+    outln!(
         "article extraction: {} pages ({mb:.1} MB): precision {p:.4}  recall {r:.4}  F1 {f1:.4}",
         pages.len()
     );
-    println!(
+    outln!(
         "speed, one thread: {:.1} pages/s ({:.2} MB/s); {} threads: {:.1} pages/s (median of {runs})",
         n / s.as_secs_f64(),
         mb / s.as_secs_f64(),
         rayon::current_num_threads(),
         n / par.as_secs_f64()
     );
-    println!("{stages}");
+    outln!("{stages}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -247,6 +258,6 @@ fn speed(inputs: &[String], runs: usize) -> Result<ExitCode> {
     if articles.is_empty() {
         bail!("no articles to time");
     }
-    println!("{}", stage_times(&articles, &config, runs));
+    outln!("{}", stage_times(&articles, &config, runs));
     Ok(ExitCode::SUCCESS)
 }

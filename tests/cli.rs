@@ -357,3 +357,25 @@ fn rules_lists_every_rule_id_with_its_reason() {
         );
     }
 }
+
+#[test]
+fn eval_into_a_closed_pipe_ends_quietly() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("roundup"))
+        .args([
+            "eval",
+            "--gold",
+            "tests/gold/seeds",
+            "--docs",
+            "corpus",
+            "--detail",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+}
