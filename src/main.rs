@@ -215,6 +215,7 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
             .with_context(|| format!("creating '{}'", jsonl_path.display()))?,
     );
     let (mut done, mut failed, mut dropped) = (0usize, 0usize, 0usize);
+    let mut found = [0usize; 4];
     let mut written = std::collections::HashSet::new();
     for_each_processed(&pool, &inputs, &config, |result| {
         let p = match result {
@@ -233,13 +234,22 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
         writeln!(jsonl).with_context(|| format!("writing '{}'", jsonl_path.display()))?;
         done += 1;
         dropped += p.cleaned.dropped.len();
+        let f = &p.findings;
+        found[0] += f.entities.len();
+        found[1] += f.claims.len();
+        found[2] += f.statistics.len();
+        found[3] += f.companies.len();
         Ok(())
     })?;
     jsonl
         .flush()
         .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
     eprintln!(
-        "roundup: cleaned {done} article(s), dropped {dropped} boilerplate block(s); results in '{}'",
+        "roundup: {done} article(s): dropped {dropped} boilerplate block(s), found {} mentions, {} claims, {} statistics, {} company uses; results in '{}'",
+        found[0],
+        found[1],
+        found[2],
+        found[3],
         args.out.display()
     );
     Ok(exit_code(failed))
