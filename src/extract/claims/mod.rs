@@ -415,7 +415,13 @@ fn aspect_near<'a>(cx: &'a Context, text: &str, at: usize) -> &'a str {
 /// "Unlike Java threads, which can be memory-heavy": the foil named after
 /// "unlike" gets what its "which" clause says of it.
 fn foils(cx: &Context, cues: &Cues, span: Span, out: &mut Vec<Claim>) {
-    for r in sentences::split(&cx.doc.text[span.range()]) {
+    let text = &cx.doc.text[span.range()];
+    // Every foil claim needs its "which" clause: without one there is
+    // nothing to split or attribute.
+    if !text.contains("which ") {
+        return;
+    }
+    for r in sentences::split(text) {
         let sentence = Span::new(span.start + r.start, span.start + r.end);
         for m in cx.mentions_in(sentence) {
             if !cues.is_foil(&cx.doc.text[sentence.start..m.start]) {
