@@ -97,16 +97,7 @@ impl Lexicon {
 
     /// The aspects a text is about, best first, with their scores.
     pub fn scores(&self, text: &str) -> Vec<(&str, usize)> {
-        let bytes = text.as_bytes();
-        let mut votes = vec![0usize; self.names.len()];
-        for m in self.ac.find_iter(text) {
-            let (aspect, open, weight) = self.cues[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
-            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
-            if before_ok && after_ok {
-                votes[aspect] += weight;
-            }
-        }
+        let votes = self.votes(text);
         let mut ranked: Vec<(&str, usize)> = self
             .names
             .iter()
@@ -121,7 +112,31 @@ impl Lexicon {
 
     /// The best aspect of a text, or `other`.
     pub fn aspect_of(&self, text: &str) -> &str {
-        self.scores(text).first().map_or(OTHER, |(n, _)| n)
+        // The first of the highest votes, as `scores` ranks them, without
+        // building the ranking: this runs on every claim.
+        let votes = self.votes(text);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, &v) in votes.iter().enumerate() {
+            if v > 0 && best.is_none_or(|(_, b)| v > b) {
+                best = Some((i, v));
+            }
+        }
+        best.map_or(OTHER, |(i, _)| self.names[i].as_str())
+    }
+
+    /// The weighted cue votes of a text, one per aspect in lexicon order.
+    fn votes(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut votes = vec![0usize; self.names.len()];
+        for m in self.ac.find_iter(text) {
+            let (aspect, open, weight) = self.cues[m.pattern().as_usize()];
+            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
+            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
+            if before_ok && after_ok {
+                votes[aspect] += weight;
+            }
+        }
+        votes
     }
 }
 

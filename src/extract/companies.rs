@@ -352,12 +352,14 @@ fn users_item(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
 
 /// Runs of "Name: rest" lines most of which say the name uses something.
 fn colon_runs(cx: &Context, blocks: &[usize], in_run: &mut [bool], out: &mut Vec<CompanyUse>) {
+    // Each block is read once: a run's test and its lines share it.
+    let mut parsed: Vec<Option<ColonLine>> = blocks.iter().map(|&i| colon_line(cx, i)).collect();
     let mut k = 0;
     while k < blocks.len() {
         let mut end = k;
         while end < blocks.len()
             && blocks[end] == blocks[k] + (end - k)
-            && colon_line(cx, blocks[end]).is_some()
+            && parsed[end].is_some()
             && !matches!(
                 role(cx, blocks[end]),
                 Role::Pros | Role::Cons | Role::Features
@@ -369,9 +371,8 @@ fn colon_runs(cx: &Context, blocks: &[usize], in_run: &mut [bool], out: &mut Vec
             k += 1;
             continue;
         }
-        let lines: Vec<_> = blocks[k..end]
-            .iter()
-            .filter_map(|&i| colon_line(cx, i).map(|l| (i, l)))
+        let lines: Vec<_> = (k..end)
+            .filter_map(|j| parsed[j].take().map(|l| (blocks[j], l)))
             .collect();
         let cued = lines.iter().filter(|(_, l)| l.cued).count();
         if cued >= 2 && cued * 2 >= lines.len() {
@@ -407,6 +408,10 @@ struct ColonLine {
 fn colon_line(cx: &Context, i: usize) -> Option<ColonLine> {
     let block = &cx.doc.blocks[i];
     let text = cx.doc.block_text(block);
+    // Most blocks have no colon at all: no need to run the pattern.
+    if !text.contains(':') {
+        return None;
+    }
     let c = COLON_LINE.captures(text)?;
     let (name, rest) = (c.name("name")?, c.name("rest")?);
     let base = block.span.start;
@@ -461,10 +466,14 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 push(cx, a, b, subject(m.start()), "company.used-by", out);
             }
         }
-        let hosting = ["deploy", "host", "cloud", "integrat"]
-            .iter()
-            .any(|w| s.to_lowercase().contains(w));
-        if !hosting {
+        // Lower-cased once, and only for a sentence with a "such as".
+        let hosting = || {
+            let lower = s.to_lowercase();
+            ["deploy", "host", "cloud", "integrat"]
+                .iter()
+                .any(|w| lower.contains(w))
+        };
+        if lex.such_as.is_match(s) && !hosting() {
             for m in lex.such_as.find_iter(s) {
                 for (a, b) in list(cx, s, m.end(), at) {
                     push(cx, a, b, subject(m.start()), "company.used-by", out);

@@ -95,6 +95,9 @@ pub struct Cues {
     modifier_before: Vec<String>,
     pronoun_starts: Vec<String>,
     discourse: Vec<String>,
+    /// Bytes of the longest word `is_subject` looks for at the end of a
+    /// mention's prefix: only that much of the prefix is lower-cased.
+    longest: usize,
 }
 
 impl Cues {
@@ -175,18 +178,34 @@ impl Cues {
             Ok(out)
         };
         let a = file.attribution;
+        let not_subject_after = words(a.not_subject_after, "not_subject_after")?;
+        let subject_after = words(a.subject_after, "subject_after")?;
+        let determiners = words(a.determiners, "determiners")?;
+        let modifier_after = words(a.modifier_after, "modifier_after")?;
+        let longest = [
+            &not_subject_after,
+            &subject_after,
+            &determiners,
+            &modifier_after,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
         Ok(Cues {
             groups,
             ac,
             patterns,
-            not_subject_after: words(a.not_subject_after, "not_subject_after")?,
+            not_subject_after,
             not_subject_before: words(a.not_subject_before, "not_subject_before")?,
-            subject_after: words(a.subject_after, "subject_after")?,
-            determiners: words(a.determiners, "determiners")?,
-            modifier_after: words(a.modifier_after, "modifier_after")?,
+            subject_after,
+            determiners,
+            modifier_after,
             modifier_before: words(a.modifier_before, "modifier_before")?,
             pronoun_starts: words(a.pronoun_starts, "pronoun_starts")?,
             discourse: words(a.discourse, "discourse")?,
+            longest,
         })
     }
 
@@ -235,7 +254,11 @@ impl Cues {
         if before.matches('(').count() > before.matches(')').count() {
             return false;
         }
-        let mut before = before.trim_end().to_lowercase();
+        let trimmed = before.trim_end();
+        // Every test below reads at most a word or two off the end of the
+        // prefix, so only its tail is lower-cased; `whole` says whether
+        // that tail is all of it.
+        let (mut before, whole) = lower_tail(trimmed, 2 * self.longest + 16);
         let next = after
             .trim_start()
             .split(|c: char| !c.is_alphanumeric())
@@ -262,13 +285,22 @@ impl Cues {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let opening = before.is_empty() || self.determiners.contains(&before);
+        // A tail that is not the whole prefix has more characters than any
+        // determiner, and so has the whole prefix.
+        let opening = before.is_empty() || (whole && self.determiners.contains(&before));
         if !opening && self.modifier_before.contains(&noun) {
             return false;
         }
         if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
             before.truncate(before.len() - d.len());
             before.truncate(before.trim_end().len());
+            // A long run of spaces before the determiner can leave too little
+            // of the tail to read a word and the character before it.
+            if !whole && before.len() < self.longest + 8 {
+                before = trimmed.to_lowercase();
+                before.truncate(before.len() - d.len());
+                before.truncate(before.trim_end().len());
+            }
         }
         if self
             .subject_after
@@ -290,7 +322,9 @@ impl Cues {
     /// Whether `before` ends with "unlike": the mention after it is only
     /// a foil, unless a "which" clause says something of it.
     pub(crate) fn is_foil(&self, before: &str) -> bool {
-        let b = before.trim_end().to_lowercase();
+        // "unlike" and the character before it: the last eight characters
+        // are enough.
+        let (b, _) = lower_tail(before.trim_end(), 8);
         b.ends_with("unlike") && !b[..b.len() - 6].ends_with(|c: char| c.is_alphanumeric())
     }
 
@@ -320,6 +354,16 @@ impl Cues {
         self.pronoun_starts
             .iter()
             .any(|w| starts_with_word(&rest, w))
+    }
+}
+
+/// The lower-cased last `chars` characters of `text` (all of it when it is
+/// shorter), and whether that is all of it. Lower-casing works character by
+/// character, so this is the end of `text.to_lowercase()`.
+fn lower_tail(text: &str, chars: usize) -> (String, bool) {
+    match text.char_indices().nth_back(chars.saturating_sub(1)) {
+        Some((at, _)) if at > 0 && chars > 0 => (text[at..].to_lowercase(), false),
+        _ => (text.to_lowercase(), true),
     }
 }
 

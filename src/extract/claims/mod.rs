@@ -214,12 +214,13 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
 /// rows are short too.
 fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    // Cheap tests first: most lines are neither short nor lone, and the
+    // word count only has to tell "at most six" from more.
     let is_label = (t.len() <= 40 && t.ends_with([':', '?']))
         || (lone_paragraph
-            && words <= 6
             && !t.ends_with(['.', ',', ';'])
-            && t.starts_with(char::is_uppercase));
+            && t.starts_with(char::is_uppercase)
+            && t.split_whitespace().take(7).count() <= 6);
     is_label.then(|| cx.config.roles.role_of(t.trim_end_matches([':', '?', '!'])))
 }
 
@@ -372,8 +373,8 @@ fn name_line<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
     let block = &cx.doc.blocks[i];
     let text = cx.doc.block_text(block).trim();
     let short = matches!(block.kind, BlockKind::Paragraph)
-        && text.split_whitespace().count() <= 3
-        && !text.ends_with(['.', ':', '?', '!', ',']);
+        && !text.ends_with(['.', ':', '?', '!', ','])
+        && text.split_whitespace().take(4).count() <= 3;
     let first = cx.mentions_in(block.span).first()?;
     short.then_some(first.entity.as_str())
 }
@@ -414,7 +415,13 @@ fn aspect_near<'a>(cx: &'a Context, text: &str, at: usize) -> &'a str {
 /// "Unlike Java threads, which can be memory-heavy": the foil named after
 /// "unlike" gets what its "which" clause says of it.
 fn foils(cx: &Context, cues: &Cues, span: Span, out: &mut Vec<Claim>) {
-    for r in sentences::split(&cx.doc.text[span.range()]) {
+    let text = &cx.doc.text[span.range()];
+    // Every foil claim needs its "which" clause: without one there is
+    // nothing to split or attribute.
+    if !text.contains("which ") {
+        return;
+    }
+    for r in sentences::split(text) {
         let sentence = Span::new(span.start + r.start, span.start + r.end);
         for m in cx.mentions_in(sentence) {
             if !cues.is_foil(&cx.doc.text[sentence.start..m.start]) {
