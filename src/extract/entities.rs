@@ -51,8 +51,9 @@ pub struct Matcher {
     slugs: Vec<String>,
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
-    /// (lower-case alias, entity) for typo matching, by alias length.
-    fuzzy: Vec<(String, usize)>,
+    /// (lower-case alias, entity) for typo matching, bucketed by the
+    /// alias's first byte so a word is compared only with its own letter.
+    fuzzy: Vec<Vec<(String, usize)>>,
     window: usize,
     tech_words: HashSet<String>,
     veto: HashSet<String>,
@@ -68,7 +69,7 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Matcher {
         let mut patterns = Vec::new();
-        let mut fuzzy = Vec::new();
+        let mut fuzzy: Vec<Vec<(String, usize)>> = vec![Vec::new(); 256];
         for (i, e) in catalog.entities().iter().enumerate() {
             for s in e.surfaces() {
                 let ambiguous = e.is_ambiguous(s);
@@ -79,7 +80,8 @@ impl Matcher {
                     exact_case: e.exact_case.iter().any(|x| x == s),
                 });
                 if !ambiguous && s.chars().count() >= 6 && s.chars().all(|c| !c.is_whitespace()) {
-                    fuzzy.push((s.to_lowercase(), i));
+                    let alias = s.to_lowercase();
+                    fuzzy[usize::from(alias.as_bytes()[0])].push((alias, i));
                 }
             }
         }
@@ -235,10 +237,11 @@ impl Matcher {
             {
                 continue;
             }
-            let lower = word.to_lowercase();
-            let hit = self.fuzzy.iter().find(|(alias, _)| {
-                alias.as_bytes()[0] == lower.as_bytes()[0] && one_edit_apart(alias, &lower)
-            });
+            // WORD is ASCII, so ASCII case folding is the whole story.
+            let first = usize::from(word.as_bytes()[0].to_ascii_lowercase());
+            let hit = self.fuzzy[first]
+                .iter()
+                .find(|(alias, _)| one_edit_apart(alias, word));
             if let Some(&(_, entity)) = hit {
                 out.push(Found {
                     entity,
@@ -251,23 +254,29 @@ impl Matcher {
 }
 
 /// Whether two strings are exactly one insertion, deletion or
-/// substitution apart. Linear and allocation-free: the typo check runs on
-/// every long capitalised word, where a full edit distance would not pay.
+/// substitution apart, ignoring ASCII case. Linear and allocation-free:
+/// the typo check runs on every long capitalised word, where a full edit
+/// distance would not pay.
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let same = |x: &[u8], y: &[u8]| x.eq_ignore_ascii_case(y);
+    let prefix = short
+        .iter()
+        .zip(long)
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .count();
     if prefix == short.len() {
         // Equal strings are zero edits apart; one extra byte at the end is one.
         return long.len() != short.len();
     }
     if short.len() == long.len() {
-        short[prefix + 1..] == long[prefix + 1..]
+        same(&short[prefix + 1..], &long[prefix + 1..])
     } else {
-        short[prefix..] == long[prefix + 1..]
+        same(&short[prefix..], &long[prefix + 1..])
     }
 }
 
@@ -381,6 +390,7 @@ mod tests {
         assert!(!one_edit_apart("django", "django"));
         assert!(!one_edit_apart("django", "dajngo"));
         assert!(!one_edit_apart("fastify", "fastly"));
+        assert!(one_edit_apart("express.js", "Epress.js"));
     }
 
     #[test]
