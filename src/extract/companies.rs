@@ -23,7 +23,7 @@
 use super::{prose_blocks, quote, sentences, CompanyUse, Context};
 use crate::model::{BlockKind, Span};
 use crate::structure::Role;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -93,6 +93,19 @@ impl Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(BUILTIN).expect("data/companies.toml is checked by a unit test")
+});
+
+/// The four starting cues of the sentence rules as one set: `USED_BY`,
+/// `DEVELOPED_AT`, and the lexicon's `such_as` and `cue`.
+static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
+    let lex = &*LEXICON;
+    RegexSet::new([
+        USED_BY.as_str(),
+        DEVELOPED_AT.as_str(),
+        lex.such_as.as_str(),
+        lex.cue.as_str(),
+    ])
+    .expect("patterns that each compiled alone")
 });
 
 /// "used by", "used in production by", "used by big companies such as".
@@ -442,12 +455,8 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     let base = block.span.start;
     let lex = &*LEXICON;
     // Every rule below starts from one of these cues: a block with none is
-    // settled by four scans instead of a walk over its sentences.
-    let cued = USED_BY.is_match(text)
-        || DEVELOPED_AT.is_match(text)
-        || lex.such_as.is_match(text)
-        || lex.cue.is_match(text);
-    if !cued {
+    // settled by one scan instead of a walk over its sentences.
+    if !ANY_CUE.is_match(text) {
         return;
     }
     for r in sentences::split(text) {
