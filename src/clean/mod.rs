@@ -79,6 +79,11 @@ impl Rules {
 /// Which blocks are dropped so far, and by which rule.
 pub(crate) struct Verdict {
     reason: Vec<Option<Arc<str>>>,
+    /// Blocks the parser dropped (page chrome), as opposed to the rules.
+    by_parser: Vec<bool>,
+    /// Where the tail of the article starts (see [`tail_start`]), worked
+    /// out once for the rules that only look there.
+    tail_from: usize,
 }
 
 impl Verdict {
@@ -101,8 +106,16 @@ impl Verdict {
 /// Cleans a document: every block is kept unless a rule drops it.
 pub fn clean(doc: &Document, rules: &Rules) -> Cleaned {
     let c = &*rules.compiled;
+    let mut by_parser = vec![false; doc.blocks.len()];
+    for d in &doc.dropped {
+        if let Some(p) = by_parser.get_mut(d.block) {
+            *p = true;
+        }
+    }
     let mut verdict = Verdict {
         reason: vec![None; doc.blocks.len()],
+        tail_from: tail_start(doc, &by_parser, c),
+        by_parser,
     };
     for d in &doc.dropped {
         verdict.drop(d.block, &Arc::from(d.rule.as_str()));
@@ -132,16 +145,10 @@ pub fn clean(doc: &Document, rules: &Rules) -> Cleaned {
 /// blocks a zone already dropped (a byline inside a contact block).
 fn patterns(doc: &Document, c: &Compiled, verdict: &mut Verdict) -> Meta {
     let mut meta = Meta::default();
-    let tail_from = tail_start(doc, c);
-    let mut by_parser = vec![false; doc.blocks.len()];
-    for d in &doc.dropped {
-        if let Some(p) = by_parser.get_mut(d.block) {
-            *p = true;
-        }
-    }
+    let tail_from = verdict.tail_from;
     for (i, block) in doc.blocks.iter().enumerate() {
         let kept = verdict.kept(i);
-        let zoned = !kept && !by_parser[i];
+        let zoned = !kept && !verdict.by_parser[i];
         if !kept && !zoned {
             continue;
         }
@@ -196,17 +203,11 @@ fn capture_into(meta: &mut Meta, capture: Capture, rule: &rules::Rule, text: &st
 /// the stretch of text the parser kept. For HTML the document text also
 /// holds the page chrome (dropped by the parser), which must not move the
 /// tail into the footer.
-fn tail_start(doc: &Document, c: &Compiled) -> usize {
-    let mut by_parser = vec![false; doc.blocks.len()];
-    for d in &doc.dropped {
-        if let Some(p) = by_parser.get_mut(d.block) {
-            *p = true;
-        }
-    }
+fn tail_start(doc: &Document, by_parser: &[bool], c: &Compiled) -> usize {
     let mut kept = doc
         .blocks
         .iter()
-        .zip(&by_parser)
+        .zip(by_parser)
         .filter(|(_, &dropped)| !dropped)
         .map(|(b, _)| b.span);
     let Some(first) = kept.next() else {

@@ -10,14 +10,14 @@
 //!   dropped its first block.
 
 use super::rules::{Compiled, Extent};
-use super::{tail_start, Verdict};
+use super::Verdict;
 use crate::model::{BlockKind, Document};
 use std::sync::Arc;
 
 /// Drops the zones: from a start marker in the tail to the end, or over
 /// the short blocks that follow it.
 pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
-    let tail_from = tail_start(doc, c);
+    let tail_from = verdict.tail_from;
     let n = doc.blocks.len();
     let mut i = 0;
     while i < n {
@@ -152,7 +152,7 @@ fn is_caption_before_heading(doc: &Document, c: &Compiled, i: usize) -> bool {
 /// Drops a heading in the tail whose section (up to the next heading) is
 /// not empty and was entirely dropped by the settings' section rules.
 fn section_headings(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
-    let tail_from = tail_start(doc, c);
+    let tail_from = verdict.tail_from;
     let blocks = &doc.blocks;
     for h in (0..blocks.len()).rev() {
         let b = &blocks[h];
