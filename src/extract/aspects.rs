@@ -14,6 +14,7 @@
 //! cues weigh more, so "easy to learn" outvotes "easy"; ties go to the
 //! aspect listed first. No hit: `other`.
 
+use super::is_word_byte;
 use crate::error::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -130,18 +131,14 @@ impl Lexicon {
         let mut votes = vec![0usize; self.names.len()];
         for m in self.ac.find_iter(text) {
             let (aspect, open, weight) = self.cues[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
-            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
+            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let after_ok = open || m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
             if before_ok && after_ok {
                 votes[aspect] += weight;
             }
         }
         votes
     }
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 //! instagram.com/...") is never a company user.
 
 use super::{prose_blocks, quote, sentences, CompanyUse, Context};
+use crate::eval::findings::fold_company;
 use crate::model::{BlockKind, Span};
 use crate::structure::Role;
 use regex::{Regex, RegexSet};
@@ -226,16 +227,10 @@ pub fn extract(cx: &Context) -> Vec<CompanyUse> {
     }
     // One company per entity: a repeated name adds nothing.
     let mut seen = HashSet::new();
-    out.retain(|c| seen.insert((fold(&c.company), c.entity.clone())));
+    // Names are compared as the scorer compares them: case and punctuation
+    // folded.
+    out.retain(|c| seen.insert((fold_company(&c.company), c.entity.clone())));
     out
-}
-
-/// Lower case, letters and digits only: what the scorer compares.
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn role(cx: &Context, i: usize) -> Role {

@@ -21,6 +21,7 @@
 //! - `entity.fuzzy`: a capitalised word of six or more letters within one
 //!   edit of a non-ambiguous alias of six or more ("Epress.js").
 
+use super::is_word_byte;
 use crate::catalog::Catalog;
 use crate::model::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -297,10 +298,6 @@ fn floor_char(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn boundary_before(bytes: &[u8], start: usize) -> bool {

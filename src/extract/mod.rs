@@ -154,6 +154,12 @@ pub struct Findings {
     pub candidates: Vec<candidates::Candidate>,
 }
 
+/// An ASCII word byte: what the extractors' automata treat as inside a
+/// word when they check a hit's boundaries.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The quote at a span: always the exact text there.
 pub(crate) fn quote(doc: &Document, span: Span) -> String {
     doc.text[span.range()].to_string()

@@ -18,6 +18,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::extract::is_word_byte;
 use crate::extract::Polarity;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -217,8 +218,8 @@ impl Cues {
         let (mut con_at, mut pro_at) = (None::<usize>, None::<usize>);
         for m in self.ac.find_iter(text) {
             let (g, open) = self.patterns[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word(bytes[m.start() - 1]);
-            let after_ok = open || m.end() >= bytes.len() || !is_word(bytes[m.end()]);
+            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let after_ok = open || m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
             if !(before_ok && after_ok) {
                 continue;
             }
@@ -381,10 +382,6 @@ fn starts_with_word(text: &str, word: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '\'')
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]
