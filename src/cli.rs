@@ -25,6 +25,18 @@ pub enum Command {
     Run(RunArgs),
     /// Score roundup against gold answers or the HTML extraction benchmark.
     Eval(EvalArgs),
+    /// Feed articles into the knowledge base: each source is written in
+    /// one transaction; identical bytes are skipped, new bytes from a known
+    /// origin replace its facts.
+    Ingest(IngestArgs),
+    /// Write the knowledge base's datasets (sources, entities, mentions,
+    /// claims, statistics, companies, their attributions, conflicts).
+    Export(ExportArgs),
+    /// List, show or remove the knowledge base's sources.
+    Sources(SourcesArgs),
+    /// Extract every source again from its stored bytes with the current
+    /// rules.
+    Rebuild(RebuildArgs),
     /// List every boilerplate rule id with why it drops a block.
     Rules {
         /// Also list the rules of this user file (same shape as
@@ -80,6 +92,100 @@ pub struct ExtractArgs {
     pub pretty: bool,
 }
 
+/// Where the knowledge base lives.
+#[derive(Debug, Args)]
+pub struct KbArg {
+    /// The knowledge base file (SQLite).
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "output/roundup.db",
+        global = true
+    )]
+    pub kb: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub kb: KbArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DataFormat {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub kb: KbArg,
+    /// The file format of the datasets.
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
+    /// The folder the datasets are written into.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    pub kb: KbArg,
+    #[command(subcommand)]
+    pub action: SourcesAction,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesAction {
+    /// One line per source: id, published date, origin, title.
+    List {
+        /// Also list older versions replaced by a newer one.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// One source's metadata, history and fact counts.
+    Show {
+        /// A source id, a unique prefix of one (4+ digits), or an origin.
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Remove a source, its attributions and every fact left with no source.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RebuildArgs {
+    #[command(flatten)]
+    pub kb: KbArg,
+    /// Extra boilerplate rules (TOML, same shape as the built-in file).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Extra catalog entities (TOML, same shape as data/catalog.toml).
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Files or folders to read.
@@ -88,6 +194,9 @@ pub struct RunArgs {
     /// Where the results go.
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
+    /// The knowledge base (default: roundup.db in the output folder).
+    #[arg(long, value_name = "PATH")]
+    pub kb: Option<PathBuf>,
     /// Extra boilerplate rules (TOML, same shape as the built-in file).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,

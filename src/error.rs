@@ -32,6 +32,34 @@ pub enum Error {
     Rules { origin: String, message: String },
     #[error("catalog '{origin}': {message}")]
     Catalog { origin: String, message: String },
+    #[error("knowledge base '{path}': {source}")]
+    Kb {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "knowledge base '{path}' has schema version {found}, but this roundup reads version \
+         {supported} only; use the roundup that wrote it, or ingest into a new file"
+    )]
+    KbSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("no source '{what}' in the knowledge base '{kb}'")]
+    NoSource { what: String, kb: PathBuf },
+    #[error("'{what}' matches several: {}", candidates.join(", "))]
+    Ambiguous {
+        what: String,
+        candidates: Vec<String>,
+    },
+    #[error("cannot write '{path}': {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("gold file '{path}': {message}")]
     Gold { path: PathBuf, message: String },
 }

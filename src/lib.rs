@@ -17,6 +17,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod kb;
 pub mod model;
 pub mod numbers;
 pub mod output;
@@ -37,6 +38,10 @@ pub struct Config {
     pub roles: structure::RoleRules,
     /// Which aspect a claim is about.
     pub aspects: extract::aspects::Lexicon,
+    /// The entity catalog itself: names, kinds and languages.
+    pub catalog: catalog::Catalog,
+    /// When two statements say the same thing.
+    pub statements: kb::keys::Statements,
     /// The largest input read, after decompression.
     pub max_bytes: usize,
 }
@@ -54,6 +59,8 @@ impl Config {
             matcher: extract::entities::Matcher::new(catalog),
             roles: structure::RoleRules::builtin()?,
             aspects: extract::aspects::Lexicon::builtin()?,
+            catalog: catalog.clone(),
+            statements: kb::keys::Statements::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,
         })
     }

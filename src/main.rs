@@ -64,11 +64,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Run(args) => main_job(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Ingest(args) => kb_cmd::ingest(args),
+        Command::Export(args) => kb_cmd::export(args),
+        Command::Sources(args) => kb_cmd::sources(args),
+        Command::Rebuild(args) => kb_cmd::rebuild(args),
         Command::Rules { rules } => list_rules(rules.as_deref()),
     }
 }
 
 mod eval_cmd;
+mod kb_cmd;
 
 /// Prints every rule id with why it drops: the HTML parser's, then the
 /// cleaner's (the user's first, as they are tried first).
@@ -199,13 +204,18 @@ fn for_each_processed(
     Ok(())
 }
 
-/// The main job: clean every article and write, under the output folder,
-/// `clean/<file>.txt` (kept content) and `articles.jsonl` (one
-/// `roundup extract` object per article).
+/// The main job: feed every article into the knowledge base
+/// (`<out>/roundup.db` unless `--kb`), refresh the exports (CSV and JSON)
+/// in the output folder, and write `clean/<file>.txt` (kept content) and
+/// `articles.jsonl` (one `roundup extract` object per article).
 fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
     let config = config(args.rules.as_deref(), args.catalog.as_deref(), 256)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let pool = thread_pool(args.threads)?;
+    let kb_path = args
+        .kb
+        .clone()
+        .unwrap_or_else(|| args.out.join("roundup.db"));
+    let mut kb = kb_cmd::open(&kb_path)?;
     let clean_dir = args.out.join("clean");
     std::fs::create_dir_all(&clean_dir)
         .with_context(|| format!("creating '{}'", clean_dir.display()))?;
@@ -214,45 +224,32 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
         std::fs::File::create(&jsonl_path)
             .with_context(|| format!("creating '{}'", jsonl_path.display()))?,
     );
-    let (mut done, mut failed, mut dropped) = (0usize, 0usize, 0usize);
-    let mut found = [0usize; 4];
     let mut written = std::collections::HashSet::new();
-    for_each_processed(&pool, &inputs, &config, |result| {
-        let p = match result {
-            Ok(p) => p,
-            Err(e) => {
-                failed += 1;
-                eprintln!("roundup: error: {e}");
-                return Ok(());
-            }
-        };
-        let clean_path = clean_dir.join(clean_file_name(&p, &mut written));
-        std::fs::write(&clean_path, output::content(&p))
+    let summary = kb_cmd::ingest_into(&mut kb, &inputs, &config, args.threads, |p| {
+        let clean_path = clean_dir.join(clean_file_name(p, &mut written));
+        std::fs::write(&clean_path, output::content(p))
             .with_context(|| format!("writing '{}'", clean_path.display()))?;
-        serde_json::to_writer(&mut jsonl, &output::extract_json(&p))
+        serde_json::to_writer(&mut jsonl, &output::extract_json(p))
             .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
-        writeln!(jsonl).with_context(|| format!("writing '{}'", jsonl_path.display()))?;
-        done += 1;
-        dropped += p.cleaned.dropped.len();
-        let f = &p.findings;
-        found[0] += f.entities.len();
-        found[1] += f.claims.len();
-        found[2] += f.statistics.len();
-        found[3] += f.companies.len();
-        Ok(())
+        writeln!(jsonl).with_context(|| format!("writing '{}'", jsonl_path.display()))
     })?;
     jsonl
         .flush()
         .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
+    let counts = kb_cmd::write_exports(
+        &kb,
+        &args.out,
+        &[
+            roundup::kb::export::ExportFormat::Csv,
+            roundup::kb::export::ExportFormat::Json,
+        ],
+    )?;
+    eprintln!("roundup: {summary} in '{}'", kb_path.display());
     eprintln!(
-        "roundup: {done} article(s): dropped {dropped} boilerplate block(s), found {} mentions, {} claims, {} statistics, {} company uses; results in '{}'",
-        found[0],
-        found[1],
-        found[2],
-        found[3],
+        "roundup: the knowledge base holds {counts}; exports in '{}'",
         args.out.display()
     );
-    Ok(exit_code(failed))
+    Ok(exit_code(summary.failed))
 }
 
 /// `a.txt` and `a.md` become `a.txt` and `a.md.txt`; a name already written

@@ -55,13 +55,7 @@ pub fn canonical(slug: &str) -> &str {
     }
 }
 
-/// Lower case, letters and digits only: "Stack Overflow" = "stackoverflow".
-pub fn fold_company(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::extract::companies::fold as fold_company;
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())

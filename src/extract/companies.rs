@@ -21,7 +21,6 @@
 //! instagram.com/...") is never a company user.
 
 use super::{prose_blocks, quote, sentences, CompanyUse, Context};
-use crate::eval::findings::fold_company;
 use crate::model::{BlockKind, Span};
 use crate::structure::Role;
 use regex::{Regex, RegexSet};
@@ -229,7 +228,7 @@ pub fn extract(cx: &Context) -> Vec<CompanyUse> {
     let mut seen = HashSet::new();
     // Names are compared as the scorer compares them: case and punctuation
     // folded.
-    out.retain(|c| seen.insert((fold_company(&c.company), c.entity.clone())));
+    out.retain(|c| seen.insert((fold(&c.company), c.entity.clone())));
     out
 }
 
@@ -610,6 +609,16 @@ fn list(cx: &Context, s: &str, from: usize, at: usize) -> Vec<(usize, usize)> {
         break;
     }
     out
+}
+
+/// A company name folded for comparison: lower case, letters and digits
+/// only ("Stack Overflow" = "stackoverflow"). The scorer and the
+/// knowledge base fold the same way.
+pub fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
