@@ -39,6 +39,8 @@ pub struct Config {
     pub aspects: extract::aspects::Lexicon,
     /// The largest input read, after decompression.
     pub max_bytes: usize,
+    /// How long fetching one URL input may take.
+    pub fetch_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -55,7 +57,17 @@ impl Config {
             roles: structure::RoleRules::builtin()?,
             aspects: extract::aspects::Lexicon::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,
+            fetch_timeout: ingest::DEFAULT_TIMEOUT,
         })
+    }
+
+    /// The bounds [`ingest::load_with`] reads each input within.
+    pub fn limits(&self) -> ingest::Limits {
+        ingest::Limits {
+            max_bytes: self.max_bytes,
+            timeout: self.fetch_timeout,
+            ..ingest::Limits::default()
+        }
     }
 }
 
