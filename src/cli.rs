@@ -4,6 +4,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Turns "top backend frameworks" articles into an auditable knowledge base.
 #[derive(Debug, Parser)]
@@ -49,7 +50,8 @@ pub enum Command {
 /// Options shared by every command that reads articles.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files, folders (read recursively) or `-` for standard input.
+    /// Files, folders (read recursively), `http(s)://` URLs or `-` for
+    /// standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Extra boilerplate rules (TOML, same shape as the built-in file).
@@ -61,6 +63,9 @@ pub struct InputArgs {
     /// The largest input to read, in MiB (after gunzip).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     pub max_mib: usize,
+    /// How long fetching one URL may take, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+    pub timeout: Duration,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
@@ -188,7 +193,7 @@ pub struct RebuildArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Files or folders to read.
+    /// Files, folders or `http(s)://` URLs to read.
     #[arg(value_name = "PATH", default_value = "corpus")]
     pub inputs: Vec<String>,
     /// Where the results go.
@@ -206,6 +211,21 @@ pub struct RunArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// How long fetching one URL may take, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+    pub timeout: Duration,
+}
+
+/// A positive number of seconds, fractions allowed (`0.5`).
+fn seconds(arg: &str) -> Result<Duration, String> {
+    let secs: f64 = arg
+        .parse()
+        .map_err(|_| format!("'{arg}' is not a number"))?;
+    // NaN and infinity are refused by the conversion below.
+    if secs <= 0.0 {
+        return Err(format!("'{arg}' is not a positive number of seconds"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("'{arg}': {e}"))
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot fetch '{url}': {reason}")]
+    Fetch { url: String, reason: String },
     #[error("'{origin}' is larger than {limit} bytes")]
     TooLarge { origin: String, limit: usize },
     #[error("rules file '{origin}': {message}")]

@@ -90,7 +90,12 @@ pub fn ingest_into(
 
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let a = &args.input;
-    let config = config(a.rules.as_deref(), a.catalog.as_deref(), a.max_mib)?;
+    let config = config(
+        a.rules.as_deref(),
+        a.catalog.as_deref(),
+        a.max_mib,
+        a.timeout,
+    )?;
     let mut kb = open(&args.kb.kb)?;
     let inputs: Vec<Input> = a.inputs.iter().map(|s| Input::parse(s)).collect();
     let summary = ingest_into(&mut kb, &inputs, &config, a.threads, |_| Ok(()))?;
@@ -239,7 +244,12 @@ pub fn one_line(text: &str) -> String {
 }
 
 pub fn rebuild(args: RebuildArgs) -> Result<ExitCode> {
-    let config = config(args.rules.as_deref(), args.catalog.as_deref(), 256)?;
+    let config = config(
+        args.rules.as_deref(),
+        args.catalog.as_deref(),
+        256,
+        roundup::ingest::DEFAULT_TIMEOUT,
+    )?;
     let mut kb = open_existing(&args.kb.kb)?;
     let articles = kb.articles()?;
     let pool = thread_pool(args.threads)?;

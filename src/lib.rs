@@ -44,6 +44,8 @@ pub struct Config {
     pub statements: kb::keys::Statements,
     /// The largest input read, after decompression.
     pub max_bytes: usize,
+    /// How long fetching one URL input may take.
+    pub fetch_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -62,7 +64,17 @@ impl Config {
             catalog: catalog.clone(),
             statements: kb::keys::Statements::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,
+            fetch_timeout: ingest::DEFAULT_TIMEOUT,
         })
+    }
+
+    /// The bounds [`ingest::load_with`] reads each input within.
+    pub fn limits(&self) -> ingest::Limits {
+        ingest::Limits {
+            max_bytes: self.max_bytes,
+            timeout: self.fetch_timeout,
+            ..ingest::Limits::default()
+        }
     }
 }
 

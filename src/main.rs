@@ -14,6 +14,7 @@ use roundup::{output, Config, Processed};
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -94,8 +95,14 @@ fn list_rules(user: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Builds the library config from the user's rule and catalog files.
-fn config(rules: Option<&Path>, catalog: Option<&Path>, max_mib: usize) -> Result<Config> {
+/// Builds the library config from the user's rule and catalog files and
+/// input limits.
+fn config(
+    rules: Option<&Path>,
+    catalog: Option<&Path>,
+    max_mib: usize,
+    timeout: Duration,
+) -> Result<Config> {
     let rules = match rules {
         Some(path) => roundup::clean::Rules::with_user_file(path)
             .with_context(|| format!("loading rules from '{}'", path.display()))?,
@@ -108,6 +115,7 @@ fn config(rules: Option<&Path>, catalog: Option<&Path>, max_mib: usize) -> Resul
     };
     let mut config = Config::new(rules, &catalog)?;
     config.max_bytes = max_mib.saturating_mul(1 << 20);
+    config.fetch_timeout = timeout;
     Ok(config)
 }
 
@@ -126,7 +134,12 @@ fn batch(
     args: &InputArgs,
     mut emit: impl FnMut(&Processed, &mut dyn Write) -> io::Result<()>,
 ) -> Result<ExitCode> {
-    let config = config(args.rules.as_deref(), args.catalog.as_deref(), args.max_mib)?;
+    let config = config(
+        args.rules.as_deref(),
+        args.catalog.as_deref(),
+        args.max_mib,
+        args.timeout,
+    )?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let pool = thread_pool(args.threads)?;
     let stdout = io::stdout();
@@ -189,7 +202,7 @@ fn for_each_processed(
             chunk
                 .into_par_iter()
                 .map(|input| {
-                    let article = ingest::load(&input?, config.max_bytes)?;
+                    let article = ingest::load_with(&input?, &config.limits())?;
                     let processed = roundup::process(article, config);
                     progress.inc(1);
                     Ok(processed)
@@ -209,7 +222,12 @@ fn for_each_processed(
 /// in the output folder, and write `clean/<file>.txt` (kept content) and
 /// `articles.jsonl` (one `roundup extract` object per article).
 fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
-    let config = config(args.rules.as_deref(), args.catalog.as_deref(), 256)?;
+    let config = config(
+        args.rules.as_deref(),
+        args.catalog.as_deref(),
+        256,
+        args.timeout,
+    )?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let kb_path = args
         .kb
