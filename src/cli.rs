@@ -45,6 +45,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
+    /// Write N synthetic articles for scale benchmarks (hidden: a tool
+    /// for developers, not part of the job).
+    #[command(hide = true)]
+    Gen(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// How many articles to write.
+    #[arg(value_name = "N")]
+    pub n: u64,
+    /// The folder to write them to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The seed: the same N and seed give the same files.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Options shared by every command that reads articles.

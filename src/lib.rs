@@ -5,7 +5,8 @@
 //! [`ingest`] (bytes and origin) → [`parse`] (document blocks with spans)
 //! → [`clean`] (kept blocks; every dropped block with its rule) →
 //! [`output`] (what `roundup clean` and `roundup extract` print) and
-//! [`eval`] (scores against hand-made gold).
+//! [`eval`] (scores against hand-made gold). Beside the pipeline, [`gen`]
+//! makes synthetic articles for scale benchmarks.
 //!
 //! The library never prints and never parses command lines: the binary
 //! builds a [`Config`] and calls [`process`].
@@ -16,6 +17,7 @@ pub(crate) mod dates;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gen;
 pub mod ingest;
 pub mod kb;
 pub mod model;

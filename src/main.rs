@@ -70,7 +70,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sources(args) => kb_cmd::sources(args),
         Command::Rebuild(args) => kb_cmd::rebuild(args),
         Command::Rules { rules } => list_rules(rules.as_deref()),
+        Command::Gen(args) => write_generated(&args),
     }
+}
+
+/// Writes the synthetic articles `0..N` of the seed into the folder.
+fn write_generated(args: &cli::GenArgs) -> Result<ExitCode> {
+    let catalog = roundup::catalog::Catalog::builtin()?;
+    let generator = roundup::gen::Generator::new(&catalog)?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating '{}'", args.out.display()))?;
+    for i in 0..args.n {
+        let article = generator.article(args.seed, i);
+        let path = args.out.join(&article.name);
+        std::fs::write(&path, article.text)
+            .with_context(|| format!("writing '{}'", path.display()))?;
+    }
+    eprintln!("wrote {} articles to {}", args.n, args.out.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 mod eval_cmd;

@@ -379,3 +379,27 @@ fn eval_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{stderr}");
 }
+
+#[test]
+fn the_hidden_gen_command_writes_n_articles_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("tmp");
+    let out = roundup()
+        .args(["gen", "5", "--out"])
+        .arg(&out_dir)
+        .args(["--seed", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("wrote 5 articles to"), "{stderr}");
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names[0].starts_with("gen-000000."), "{names:?}");
+    let help = stdout_of(roundup().arg("--help"));
+    assert!(!help.contains("gen"), "{help}");
+}
