@@ -45,8 +45,13 @@ fn now() -> String {
         .unwrap_or_default()
 }
 
-/// Processes the inputs in parallel and writes each into the KB, in input
-/// order; `also` sees every processed article (the main job writes its
+/// Sources written per transaction: enough to share index pages between
+/// sources, few enough that a concurrent writer waits well under a second.
+const BATCH: usize = 64;
+
+/// Processes the inputs in parallel and writes them into the KB, in input
+/// order, [`BATCH`] sources per transaction (each source whole or not at
+/// all); `also` sees every article written (the main job writes its
 /// per-article files there). Failing inputs are reported and counted.
 pub fn ingest_into(
     kb: &mut KnowledgeBase,
@@ -58,33 +63,59 @@ pub fn ingest_into(
     let pool = thread_pool(threads)?;
     let mut summary = Summary::default();
     let stamp = now();
-    for_each_processed(&pool, inputs, config, |result| {
-        let p = match result {
-            Ok(p) => p,
+    let mut pending: Vec<Processed> = Vec::with_capacity(BATCH);
+    let mut flush = |pending: &mut Vec<Processed>, summary: &mut Summary| -> Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let results = match kb.add_batch(pending, config, &stamp) {
+            Ok(results) => results,
             Err(e) => {
-                summary.failed += 1;
+                // The whole transaction failed: nothing of it is in.
                 eprintln!("roundup: error: {e}");
+                summary.failed += pending.len();
+                pending.clear();
                 return Ok(());
             }
         };
-        match kb.add(&p, config, &stamp) {
-            Ok(Added::New { facts }) => {
-                summary.added += 1;
-                summary.facts += facts;
+        for (p, result) in pending.iter().zip(results) {
+            match result {
+                Ok(Added::New { facts }) => {
+                    summary.added += 1;
+                    summary.facts += facts;
+                }
+                Ok(Added::Unchanged) => summary.unchanged += 1,
+                Ok(Added::Replaced { facts, .. }) => {
+                    summary.replaced += 1;
+                    summary.facts += facts;
+                }
+                Err(e) => {
+                    summary.failed += 1;
+                    eprintln!("roundup: error: '{}': {e}", p.article.origin);
+                    continue;
+                }
             }
-            Ok(Added::Unchanged) => summary.unchanged += 1,
-            Ok(Added::Replaced { facts, .. }) => {
-                summary.replaced += 1;
-                summary.facts += facts;
+            also(p)?;
+        }
+        pending.clear();
+        Ok(())
+    };
+    for_each_processed(&pool, inputs, config, |result| {
+        match result {
+            Ok(p) => {
+                pending.push(p);
+                if pending.len() >= BATCH {
+                    flush(&mut pending, &mut summary)?;
+                }
             }
             Err(e) => {
                 summary.failed += 1;
-                eprintln!("roundup: error: '{}': {e}", p.article.origin);
-                return Ok(());
+                eprintln!("roundup: error: {e}");
             }
         }
-        also(&p)
+        Ok(())
     })?;
+    flush(&mut pending, &mut summary)?;
     Ok(summary)
 }
 

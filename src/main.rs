@@ -209,27 +209,43 @@ fn for_each_processed(
         ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, eta {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut rest = expanded.into_iter();
-    loop {
-        let chunk: Vec<roundup::Result<Input>> = rest.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<roundup::Result<Processed>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|input| {
-                    let article = ingest::load_with(&input?, &config.limits())?;
-                    let processed = roundup::process(article, config);
-                    progress.inc(1);
-                    Ok(processed)
-                })
-                .collect()
+    // The workers process chunk n+1 while this thread hands chunk n to the
+    // sink (which may be writing to the knowledge base): one chunk in
+    // flight bounds memory, and writing never waits for extraction.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<roundup::Result<Processed>>>(1);
+    let progress_ref = &progress;
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            let mut rest = expanded.into_iter();
+            loop {
+                let chunk: Vec<roundup::Result<Input>> = rest.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let results = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|input| {
+                            let article = ingest::load_with(&input?, &config.limits())?;
+                            let processed = roundup::process(article, config);
+                            progress_ref.inc(1);
+                            Ok(processed)
+                        })
+                        .collect()
+                });
+                // The receiver is gone when the sink failed: stop early.
+                if tx.send(results).is_err() {
+                    break;
+                }
+            }
         });
-        for result in results {
-            progress.suspend(|| sink(result))?;
+        for results in rx {
+            for result in results {
+                progress.suspend(|| sink(result))?;
+            }
         }
-    }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     Ok(())
 }

@@ -352,9 +352,9 @@ fn counts_by_source(kb: &Path) -> BTreeMap<String, (String, i64, i64, i64)> {
     let mut stmt = conn
         .prepare(
             "SELECT s.id, s.origin,
-               (SELECT count(*) FROM mentions m WHERE m.source_id = s.id),
-               (SELECT count(*) FROM claim_sources c WHERE c.source_id = s.id),
-               (SELECT count(*) FROM statistic_sources t WHERE t.source_id = s.id)
+               (SELECT count(*) FROM mentions m WHERE m.source = s.num),
+               (SELECT count(*) FROM claim_sources c WHERE c.source = s.num),
+               (SELECT count(*) FROM statistic_sources t WHERE t.source = s.num)
              FROM sources s",
         )
         .unwrap();

@@ -8,8 +8,9 @@
 //! - `topic`: a pro and a con of one entity on different aspects whose
 //!   statements share at least two content words ("Suits all projects"
 //!   against "Not suitable for small projects"); one conflict per pair.
-//! - `statistic`: one entity's same measure, in the same unit, reported
-//!   with different values; one conflict per pair of values.
+//! - `statistic`: one entity's same measure, in the same unit and time,
+//!   reported with different values; one conflict per measure, the value
+//!   most sources give on side a, the others on side b.
 
 use super::keys;
 use serde::Serialize;
@@ -188,43 +189,61 @@ fn statistic_conflicts(statistics: &[StatisticView], out: &mut Vec<Conflict>) {
             .or_default()
             .push(s);
     }
-    for ((entity, unit, measure_key, _), members) in blocks {
+    for ((entity, unit, measure_key, time), members) in blocks {
         let mut by_value: BTreeMap<String, Vec<&StatisticView>> = BTreeMap::new();
-        for s in members {
+        for s in &members {
             by_value.entry(keys::value(s.value)).or_default().push(s);
         }
-        let values: Vec<(&String, &Vec<&StatisticView>)> = by_value.iter().collect();
-        for (i, (va, a)) in values.iter().enumerate() {
-            for (vb, b) in &values[i + 1..] {
-                let ids = |s: &[&StatisticView]| s.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
-                let srcs = |s: &[&StatisticView]| {
-                    s.iter()
-                        .flat_map(|x| x.sources.iter().cloned())
-                        .collect::<BTreeSet<_>>()
-                        .into_iter()
-                        .collect::<Vec<_>>()
-                };
-                let topic = a
-                    .first()
-                    .and_then(|s| s.measure.clone())
-                    .unwrap_or_else(|| measure_key.to_string());
-                out.push(Conflict {
-                    id: keys::id(
-                        "conflict",
-                        &["statistic", entity, unit, measure_key, va, vb],
-                    ),
-                    kind: "statistic".into(),
-                    entity: entity.into(),
-                    topic,
-                    a_label: vec![format!("{va} {unit}")],
-                    a_facts: ids(a),
-                    a_sources: srcs(a),
-                    b_label: vec![format!("{vb} {unit}")],
-                    b_facts: ids(b),
-                    b_sources: srcs(b),
-                });
-            }
+        if by_value.len() < 2 {
+            continue;
         }
+        // Side a is the value most sources give (the smallest on a tie);
+        // side b every other value: one conflict per measure, however many
+        // values disagree.
+        let sources = |v: &[&StatisticView]| {
+            v.iter()
+                .flat_map(|x| x.sources.iter().cloned())
+                .collect::<BTreeSet<_>>()
+        };
+        let majority = by_value
+            .iter()
+            .max_by(|(va, a), (vb, b)| {
+                sources(a)
+                    .len()
+                    .cmp(&sources(b).len())
+                    .then_with(|| vb.cmp(va))
+            })
+            .map(|(v, _)| v.clone())
+            .unwrap_or_default();
+        let (mut a_label, mut a_facts, mut a_sources) = (Vec::new(), Vec::new(), BTreeSet::new());
+        let (mut b_label, mut b_facts, mut b_sources) = (Vec::new(), Vec::new(), BTreeSet::new());
+        for (value, stats) in &by_value {
+            let (label, facts, srcs) = if *value == majority {
+                (&mut a_label, &mut a_facts, &mut a_sources)
+            } else {
+                (&mut b_label, &mut b_facts, &mut b_sources)
+            };
+            label.push(format!("{value} {unit}"));
+            facts.extend(stats.iter().map(|s| s.id.clone()));
+            srcs.extend(sources(stats));
+        }
+        let topic = members
+            .iter()
+            .filter_map(|s| s.measure.clone())
+            .min()
+            .unwrap_or_else(|| measure_key.to_string());
+        out.push(Conflict {
+            id: keys::id("conflict", &["statistic", entity, unit, measure_key, time]),
+            kind: "statistic".into(),
+            entity: entity.into(),
+            topic,
+            a_label,
+            a_facts,
+            a_sources: a_sources.into_iter().collect(),
+            b_label,
+            b_facts,
+            b_sources: b_sources.into_iter().collect(),
+        });
     }
 }
 
@@ -300,5 +319,16 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].a_label, ["36.42 percent"]);
         assert_eq!(got[0].b_label, ["42.7 percent"]);
+        let more = [
+            stat("1", 42.7, "developer"),
+            stat("2", 36.42, "developer"),
+            stat("5", 36.42, "developer"),
+            stat("6", 50.0, "developer"),
+        ];
+        let got = find(&[], &more);
+        assert_eq!(got.len(), 1, "one conflict per measure: {got:?}");
+        assert_eq!(got[0].a_label, ["36.42 percent"]);
+        assert_eq!(got[0].a_sources, ["s2", "s5"]);
+        assert_eq!(got[0].b_label, ["42.7 percent", "50 percent"]);
     }
 }

@@ -320,8 +320,9 @@ impl KnowledgeBase {
         {
             let mut stmt = conn
                 .prepare(
-                    "SELECT source_id, entity, surface, start, end, rule FROM mentions
-                     ORDER BY source_id, start, end, entity, rule",
+                    "SELECT s.id, m.entity, m.surface, m.start, m.end, m.rule
+                     FROM mentions m JOIN sources s ON s.num = m.source
+                     ORDER BY s.id, m.start, m.end, m.entity, m.rule",
                 )
                 .map_err(e)?;
             let rows = stmt
@@ -379,9 +380,11 @@ impl KnowledgeBase {
             let mut stmt = conn
                 .prepare(
                     "SELECT c.id, c.entity, c.polarity, c.aspect, c.key,
-                            s.source_id, s.start, s.end, s.quote, s.rule, s.statement
+                            src.id, s.start, s.end, s.quote, s.rule,
+                            coalesce(s.statement, s.quote)
                      FROM claims c JOIN claim_sources s ON s.claim_id = c.id
-                     ORDER BY c.id, s.source_id, s.start, s.end, s.rule",
+                       JOIN sources src ON src.num = s.source
+                     ORDER BY c.id, src.id, s.start, s.end, s.rule",
                 )
                 .map_err(e)?;
             let rows = stmt
@@ -433,10 +436,11 @@ impl KnowledgeBase {
             let mut stmt = conn
                 .prepare(
                     "SELECT t.id, t.entity, t.value, t.unit, t.measure_key,
-                            s.source_id, s.start, s.end, s.quote, s.rule,
+                            src.id, s.start, s.end, s.quote, s.rule,
                             s.qualifier, s.measure, s.time, s.cited
                      FROM statistics t JOIN statistic_sources s ON s.statistic_id = t.id
-                     ORDER BY t.id, s.source_id, s.start, s.end, s.rule",
+                       JOIN sources src ON src.num = s.source
+                     ORDER BY t.id, src.id, s.start, s.end, s.rule",
                 )
                 .map_err(e)?;
             let rows = stmt
@@ -492,9 +496,10 @@ impl KnowledgeBase {
         {
             let mut stmt = conn
                 .prepare(
-                    "SELECT c.id, c.entity, s.source_id, s.start, s.end, s.quote, s.company, s.rule
+                    "SELECT c.id, c.entity, src.id, s.start, s.end, s.quote, s.company, s.rule
                      FROM companies c JOIN company_sources s ON s.company_id = c.id
-                     ORDER BY c.id, s.source_id, s.start, s.end, s.rule",
+                       JOIN sources src ON src.num = s.source
+                     ORDER BY c.id, src.id, s.start, s.end, s.rule",
                 )
                 .map_err(e)?;
             let rows = stmt
@@ -534,27 +539,6 @@ impl KnowledgeBase {
 }
 
 impl Datasets {
-    /// Every dataset by name, each row as a JSON object in column order.
-    pub fn tables(&self) -> Vec<(&'static str, Vec<serde_json::Value>)> {
-        fn rows<T: Serialize>(v: &[T]) -> Vec<serde_json::Value> {
-            v.iter()
-                .map(|r| serde_json::to_value(r).unwrap_or(serde_json::Value::Null))
-                .collect()
-        }
-        vec![
-            ("sources", rows(&self.sources)),
-            ("entities", rows(&self.entities)),
-            ("mentions", rows(&self.mentions)),
-            ("claims", rows(&self.claims)),
-            ("claim_sources", rows(&self.claim_sources)),
-            ("statistics", rows(&self.statistics)),
-            ("statistic_sources", rows(&self.statistic_sources)),
-            ("companies", rows(&self.companies)),
-            ("company_sources", rows(&self.company_sources)),
-            ("conflicts", rows(&self.conflicts)),
-        ]
-    }
-
     /// Writes every dataset into `dir` (created if missing) as
     /// `<name>.<ext>`. Each file is written beside its final name and
     /// renamed into place, so a reader never sees half a file. Returns the
@@ -565,32 +549,93 @@ impl Datasets {
             source,
         })?;
         let mut written = Vec::new();
-        for (name, rows) in self.tables() {
-            let columns = COLUMNS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, c)| *c)
-                .unwrap_or(&[]);
-            let path = dir.join(format!("{name}.{}", format.extension()));
-            let tmp = dir.join(format!(".{name}.{}.tmp", format.extension()));
-            let io = |source| Error::Write {
-                path: path.clone(),
-                source,
-            };
-            let bytes = match format {
-                ExportFormat::Csv => csv_bytes(columns, &rows).map_err(io)?,
-                ExportFormat::Json => json_bytes(&rows, true),
-                ExportFormat::Jsonl => json_bytes(&rows, false),
-            };
-            let mut file = std::fs::File::create(&tmp).map_err(io)?;
-            file.write_all(&bytes).map_err(io)?;
-            file.sync_all().map_err(io)?;
-            drop(file);
-            std::fs::rename(&tmp, &path).map_err(io)?;
-            written.push(path);
-        }
+        let mut w = |name: &'static str, rows: &Rows| {
+            written.push(write_table(dir, name, format, rows)?);
+            Ok::<(), Error>(())
+        };
+        w("sources", &|f| each(&self.sources, f))?;
+        w("entities", &|f| each(&self.entities, f))?;
+        w("mentions", &|f| each(&self.mentions, f))?;
+        w("claims", &|f| each(&self.claims, f))?;
+        w("claim_sources", &|f| each(&self.claim_sources, f))?;
+        w("statistics", &|f| each(&self.statistics, f))?;
+        w("statistic_sources", &|f| each(&self.statistic_sources, f))?;
+        w("companies", &|f| each(&self.companies, f))?;
+        w("company_sources", &|f| each(&self.company_sources, f))?;
+        w("conflicts", &|f| each(&self.conflicts, f))?;
         Ok(written)
     }
+}
+
+/// Hands each row to `f` as a JSON object, one at a time: a whole table
+/// of JSON values would take several times the memory of the rows.
+fn each<T: Serialize>(
+    rows: &[T],
+    f: &mut dyn FnMut(serde_json::Value) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for row in rows {
+        f(serde_json::to_value(row).map_err(std::io::Error::other)?)?;
+    }
+    Ok(())
+}
+
+type Rows<'a> =
+    dyn Fn(&mut dyn FnMut(serde_json::Value) -> std::io::Result<()>) -> std::io::Result<()> + 'a;
+
+/// Writes one dataset: RFC 4180 CSV with a header (lists joined with `;`,
+/// nulls empty), a JSON array with one row per line, or JSON Lines.
+fn write_table(dir: &Path, name: &str, format: ExportFormat, rows: &Rows) -> Result<PathBuf> {
+    let columns = COLUMNS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .unwrap_or(&[]);
+    let path = dir.join(format!("{name}.{}", format.extension()));
+    let tmp = dir.join(format!(".{name}.{}.tmp", format.extension()));
+    let io = |source| Error::Write {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::File::create(&tmp).map_err(io)?;
+    let mut out = std::io::BufWriter::new(file);
+    match format {
+        ExportFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut out);
+            w.write_record(columns).map_err(|e| io(e.into()))?;
+            rows(&mut |row| {
+                let record: Vec<String> = columns.iter().map(|c| cell(&row[*c])).collect();
+                w.write_record(&record).map_err(std::io::Error::from)
+            })
+            .map_err(io)?;
+            w.flush().map_err(io)?;
+        }
+        ExportFormat::Json => {
+            let mut first = true;
+            out.write_all(b"[").map_err(io)?;
+            rows(&mut |row| {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)
+            })
+            .map_err(io)?;
+            out.write_all(if first { b"]\n" } else { b"\n]\n" })
+                .map_err(io)?;
+        }
+        ExportFormat::Jsonl => {
+            rows(&mut |row| {
+                serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)?;
+                out.write_all(b"\n")
+            })
+            .map_err(io)?;
+        }
+    }
+    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+    file.sync_all().map_err(io)?;
+    drop(file);
+    std::fs::rename(&tmp, &path).map_err(io)?;
+    Ok(path)
 }
 
 /// Hands each fact to `f` with its attributions. `rows` are (fact id,
@@ -624,19 +669,6 @@ fn pos(r: &rusqlite::Row, i: usize) -> rusqlite::Result<usize> {
     Ok(r.get::<_, i64>(i)?.max(0) as usize)
 }
 
-/// RFC 4180 CSV with a header: lists are joined with `;`, nulls are empty.
-fn csv_bytes(columns: &[&str], rows: &[serde_json::Value]) -> std::io::Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(columns)?;
-    for row in rows {
-        let record: Vec<String> = columns.iter().map(|c| cell(&row[*c])).collect();
-        w.write_record(&record)?;
-    }
-    w.into_inner().map_err(|e| e.into_error())
-}
-
 fn cell(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => String::new(),
@@ -644,25 +676,4 @@ fn cell(v: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
         other => other.to_string(),
     }
-}
-
-/// A JSON array with one row per line, or JSON Lines.
-fn json_bytes(rows: &[serde_json::Value], array: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    if array {
-        out.extend_from_slice(b"[");
-    }
-    for (i, row) in rows.iter().enumerate() {
-        if array {
-            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        }
-        out.extend_from_slice(row.to_string().as_bytes());
-        if !array {
-            out.push(b'\n');
-        }
-    }
-    if array {
-        out.extend_from_slice(if rows.is_empty() { b"]\n" } else { b"\n]\n" });
-    }
-    out
 }

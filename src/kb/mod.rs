@@ -20,6 +20,7 @@ use crate::model::{Article, Format, Origin, SourceId};
 use crate::Processed;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -144,6 +145,12 @@ impl KnowledgeBase {
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(e)?;
+        // Checkpoint every 32 MiB of WAL rather than 4: index pages that
+        // many small transactions dirty again and again are copied back
+        // into the database far less often.
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 8192)
+            .map_err(e)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -194,83 +201,51 @@ impl KnowledgeBase {
         tx.commit().map_err(e)
     }
 
-    /// Adds one processed article in one transaction. `now` is the ingest
-    /// time to record (kept in the KB, never exported).
+    /// Adds one processed article in its own transaction. `now` is the
+    /// ingest time to record (kept in the KB, never exported).
     pub fn add(&mut self, p: &Processed, config: &crate::Config, now: &str) -> Result<Added> {
         let path = self.path.clone();
         let e = |err| kb_err(&path, err);
-        let id = p.article.id.as_str();
-        let origin = p.article.origin.to_string();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
-        let existing: Option<Option<String>> = tx
-            .query_row("SELECT replaced_by FROM sources WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(e)?;
-        match existing {
-            Some(None) => return Ok(Added::Unchanged),
-            // An old version coming back: it becomes current again below.
-            Some(Some(_)) => {
-                tx.execute("DELETE FROM sources WHERE id = ?1", [id])
-                    .map_err(e)?;
-            }
-            None => {}
-        }
-        // Stdin has no identity of its own: one piped article never
-        // replaces another.
-        let old: Option<String> = if p.article.origin == Origin::Stdin {
-            None
-        } else {
-            tx.query_row(
-                "SELECT id FROM sources WHERE origin = ?1 AND replaced_by IS NULL",
-                [&origin],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(e)?
-        };
-        if let Some(old) = &old {
-            remove_facts(&tx, old).map_err(e)?;
-            tx.execute(
-                "UPDATE sources SET replaced_by = ?2 WHERE id = ?1",
-                params![old, id],
-            )
-            .map_err(e)?;
-        }
-        let meta = crate::output::metadata(p);
-        let kept = kept_text(p);
-        let dropped = serde_json::to_string(&dropped_blocks(p)).unwrap_or_else(|_| "[]".into());
-        tx.execute(
-            "INSERT INTO sources (id, origin, format, title, author, published, site,
-               canonical_url, bytes, text, simhash, dropped, ingested_at, replaced_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULL)",
-            params![
-                id,
-                origin,
-                p.article.format.name(),
-                meta.title,
-                meta.author,
-                meta.published,
-                meta.site,
-                meta.canonical_url,
-                p.article.bytes,
-                p.document.text,
-                dedupe::simhash(&kept) as i64,
-                dropped,
-                now,
-            ],
-        )
-        .map_err(e)?;
-        let facts = insert_findings(&tx, p, config).map_err(e)?;
+        let added = add_in(&tx, p, config, now).map_err(e)?;
         tx.commit().map_err(e)?;
-        Ok(match old {
-            Some(old) => Added::Replaced { old, facts },
-            None => Added::New { facts },
-        })
+        Ok(added)
+    }
+
+    /// Adds several processed articles in one transaction, each inside a
+    /// savepoint of its own: a source that fails to write is rolled back
+    /// alone and reported in its slot, and a crash leaves every source
+    /// either fully in or not at all. One commit for many sources writes
+    /// the index pages they share once, not once per source.
+    pub fn add_batch(
+        &mut self,
+        batch: &[Processed],
+        config: &crate::Config,
+        now: &str,
+    ) -> Result<Vec<Result<Added>>> {
+        let path = self.path.clone();
+        let e = |err| kb_err(&path, err);
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let mut out = Vec::with_capacity(batch.len());
+        for p in batch {
+            let sp = tx.savepoint().map_err(e)?;
+            match add_in(&sp, p, config, now) {
+                Ok(added) => {
+                    sp.commit().map_err(e)?;
+                    out.push(Ok(added));
+                }
+                // Dropping the savepoint rolls this source back.
+                Err(err) => out.push(Err(e(err))),
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(out)
     }
 
     /// Replaces a current source's facts with a new extraction of the same
@@ -483,7 +458,10 @@ impl KnowledgeBase {
         let count = |table: &str| -> Result<usize> {
             self.conn
                 .query_row(
-                    &format!("SELECT count(*) FROM {table} WHERE source_id = ?1"),
+                    &format!(
+                        "SELECT count(*) FROM {table}
+                         WHERE source = (SELECT num FROM sources WHERE id = ?1)"
+                    ),
                     [id],
                     |r| r.get::<_, i64>(0),
                 )
@@ -577,30 +555,113 @@ fn dropped_blocks(p: &Processed) -> Vec<DroppedBlock> {
     out
 }
 
+/// Writes one processed article inside the caller's transaction.
+fn add_in(
+    tx: &Connection,
+    p: &Processed,
+    config: &crate::Config,
+    now: &str,
+) -> rusqlite::Result<Added> {
+    let id = p.article.id.as_str();
+    let origin = p.article.origin.to_string();
+    let existing: Option<Option<String>> = tx
+        .query_row("SELECT replaced_by FROM sources WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match existing {
+        Some(None) => return Ok(Added::Unchanged),
+        // An old version coming back: it becomes current again below.
+        Some(Some(_)) => {
+            tx.execute("DELETE FROM sources WHERE id = ?1", [id])?;
+        }
+        None => {}
+    }
+    // Stdin has no identity of its own: one piped article never
+    // replaces another.
+    let old: Option<String> = if p.article.origin == Origin::Stdin {
+        None
+    } else {
+        tx.query_row(
+            "SELECT id FROM sources WHERE origin = ?1 AND replaced_by IS NULL",
+            [&origin],
+            |r| r.get(0),
+        )
+        .optional()?
+    };
+    if let Some(old) = &old {
+        remove_facts(tx, old)?;
+        tx.execute(
+            "UPDATE sources SET replaced_by = ?2 WHERE id = ?1",
+            params![old, id],
+        )?;
+    }
+    let meta = crate::output::metadata(p);
+    let kept = kept_text(p);
+    let dropped = serde_json::to_string(&dropped_blocks(p)).unwrap_or_else(|_| "[]".into());
+    tx.execute(
+        "INSERT INTO sources (id, origin, format, title, author, published, site,
+               canonical_url, bytes, text, simhash, dropped, ingested_at, replaced_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULL)",
+        params![
+            id,
+            origin,
+            p.article.format.name(),
+            meta.title,
+            meta.author,
+            meta.published,
+            meta.site,
+            meta.canonical_url,
+            p.article.bytes,
+            p.document.text,
+            dedupe::simhash(&kept) as i64,
+            dropped,
+            now,
+        ],
+    )?;
+    let facts = insert_findings(tx, p, config)?;
+    Ok(match old {
+        Some(old) => Added::Replaced { old, facts },
+        None => Added::New { facts },
+    })
+}
+
 /// Deletes a source's mentions and attributions, then the facts they
 /// leave without a source. Returns what went.
-fn remove_facts(tx: &rusqlite::Transaction, id: &str) -> rusqlite::Result<Removed> {
+fn remove_facts(tx: &Connection, id: &str) -> rusqlite::Result<Removed> {
     let mut removed = Removed::default();
-    tx.execute("DELETE FROM mentions WHERE source_id = ?1", [id])?;
+    let Some(num): Option<i64> = tx
+        .query_row("SELECT num FROM sources WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+    else {
+        return Ok(removed);
+    };
+    tx.execute("DELETE FROM mentions WHERE source = ?1", [num])?;
     for (facts, attributions, fk) in [
         ("claims", "claim_sources", "claim_id"),
         ("statistics", "statistic_sources", "statistic_id"),
         ("companies", "company_sources", "company_id"),
     ] {
+        // One id per attribution row: each row is one count off its fact.
         let touched: Vec<String> = {
             let mut stmt = tx.prepare_cached(&format!(
-                "SELECT DISTINCT {fk} FROM {attributions} WHERE source_id = ?1"
+                "SELECT {fk} FROM {attributions} WHERE source = ?1"
             ))?;
-            let rows = stmt.query_map([id], |r| r.get(0))?;
+            let rows = stmt.query_map([num], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         removed.attributions += tx.execute(
-            &format!("DELETE FROM {attributions} WHERE source_id = ?1"),
-            [id],
+            &format!("DELETE FROM {attributions} WHERE source = ?1"),
+            [num],
         )?;
+        let mut less = tx.prepare_cached(&format!(
+            "UPDATE {facts} SET attributions = attributions - 1 WHERE id = ?1"
+        ))?;
+        for fact in &touched {
+            less.execute([fact])?;
+        }
         let mut orphan = tx.prepare_cached(&format!(
-            "DELETE FROM {facts} WHERE id = ?1
-               AND NOT EXISTS (SELECT 1 FROM {attributions} WHERE {fk} = ?1)"
+            "DELETE FROM {facts} WHERE id = ?1 AND attributions <= 0"
         ))?;
         for fact in &touched {
             removed.facts += orphan.execute([fact])?;
@@ -613,23 +674,34 @@ fn remove_facts(tx: &rusqlite::Transaction, id: &str) -> rusqlite::Result<Remove
 /// company use merged by key with its attribution. Returns how many facts
 /// were new to the KB.
 fn insert_findings(
-    tx: &rusqlite::Transaction,
+    tx: &Connection,
     p: &Processed,
     config: &crate::Config,
 ) -> rusqlite::Result<usize> {
-    let id = p.article.id.as_str();
+    let id: i64 = tx.query_row(
+        "SELECT num FROM sources WHERE id = ?1",
+        [p.article.id.as_str()],
+        |r| r.get(0),
+    )?;
     let f = &p.findings;
     let mut new_facts = 0;
+    // Two rules may state one fact at one span: one attribution is kept.
+    let mut seen: HashSet<(String, usize, usize)> = HashSet::new();
     {
         let mut entity = tx.prepare_cached(
             "INSERT OR IGNORE INTO entities (slug, name, kind, language) VALUES (?1, ?2, ?3, ?4)",
         )?;
         let mut mention = tx.prepare_cached(
-            "INSERT INTO mentions (source_id, entity, surface, start, end, rule)
+            "INSERT INTO mentions (source, entity, surface, start, end, rule)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
+        let mut known: HashSet<&str> = HashSet::new();
         for m in &f.entities {
-            if let Some(e) = config.catalog.get(&m.entity) {
+            if let Some(e) = config
+                .catalog
+                .get(&m.entity)
+                .filter(|_| known.insert(&m.entity))
+            {
                 let kind = serde_json::to_value(e.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
@@ -648,12 +720,14 @@ fn insert_findings(
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO claims (id, entity, polarity, aspect, key)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR IGNORE INTO claims (id, entity, polarity, aspect, key, attributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0)",
         )?;
+        let mut more =
+            tx.prepare_cached("UPDATE claims SET attributions = attributions + 1 WHERE id = ?1")?;
         let mut attr = tx.prepare_cached(
-            "INSERT OR IGNORE INTO claim_sources
-               (claim_id, source_id, start, end, quote, statement, rule)
+            "INSERT INTO claim_sources
+               (claim_id, source, start, end, quote, statement, rule)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for c in &f.claims {
@@ -677,16 +751,20 @@ fn insert_findings(
                 statement,
                 c.rule
             ])?;
+            more.execute([&claim_id])?;
         }
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO statistics (id, entity, value, unit, measure_key)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR IGNORE INTO statistics (id, entity, value, unit, measure_key, attributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+        )?;
+        let mut more = tx.prepare_cached(
+            "UPDATE statistics SET attributions = attributions + 1 WHERE id = ?1",
         )?;
         let mut attr = tx.prepare_cached(
-            "INSERT OR IGNORE INTO statistic_sources
-               (statistic_id, source_id, start, end, quote, rule, qualifier, measure, time, cited)
+            "INSERT INTO statistic_sources
+               (statistic_id, source, start, end, quote, rule, qualifier, measure, time, cited)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for s in &f.statistics {
@@ -703,6 +781,9 @@ fn insert_findings(
             let entity = s.entity.as_deref().unwrap_or("");
             let value = keys::value(s.value);
             let stat_id = keys::id("statistic", &[entity, s.unit.name(), &value, &measure_key]);
+            if !seen.insert((stat_id.clone(), s.start, s.end)) {
+                continue;
+            }
             new_facts += fact.execute(params![
                 stat_id,
                 s.entity,
@@ -722,21 +803,28 @@ fn insert_findings(
                 s.time,
                 s.cited
             ])?;
+            more.execute([&stat_id])?;
         }
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO companies (id, company_key, entity) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO companies (id, company_key, entity, attributions)
+             VALUES (?1, ?2, ?3, 0)",
         )?;
+        let mut more = tx
+            .prepare_cached("UPDATE companies SET attributions = attributions + 1 WHERE id = ?1")?;
         let mut attr = tx.prepare_cached(
-            "INSERT OR IGNORE INTO company_sources
-               (company_id, source_id, start, end, quote, company, rule)
+            "INSERT INTO company_sources
+               (company_id, source, start, end, quote, company, rule)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for c in &f.companies {
             let key = keys::company(&c.company);
             let entity = c.entity.as_deref().unwrap_or("");
             let company_id = keys::id("company", &[&key, entity]);
+            if !seen.insert((company_id.clone(), c.start, c.end)) {
+                continue;
+            }
             new_facts += fact.execute(params![company_id, key, c.entity])?;
             attr.execute(params![
                 company_id,
@@ -747,6 +835,7 @@ fn insert_findings(
                 c.company,
                 c.rule
             ])?;
+            more.execute([&company_id])?;
         }
     }
     Ok(new_facts)

@@ -1,6 +1,14 @@
 -- The knowledge base, schema version 1. Facts (claims, statistics, company
 -- uses) are stored once under their stable id; every source that states a
--- fact adds an attribution row. A source row keeps the original bytes, so
+-- fact adds an attribution row. Attribution rows name their source by its
+-- row number: rows of one source then sit together, in the tables and in
+-- the `source` indexes, so writing a source touches few pages. Attribution
+-- tables have no index by fact: fact ids are hashes, and an index in hash
+-- order grows a new dirty page per attribution, which made ingest slow
+-- down as the KB grew. Facts count their attribution rows instead, so the
+-- facts a removed source leaves without a source are found by count. The
+-- writer removes repeated attributions before inserting.
+-- A source row keeps the original bytes, so
 -- the whole KB can be rebuilt when the rules change.
 
 CREATE TABLE meta (
@@ -9,7 +17,8 @@ CREATE TABLE meta (
 );
 
 CREATE TABLE sources (
-  id            TEXT PRIMARY KEY,        -- SHA-256 of the bytes
+  num           INTEGER PRIMARY KEY,     -- row number, internal: never exported
+  id            TEXT NOT NULL UNIQUE,    -- SHA-256 of the bytes
   origin        TEXT NOT NULL,           -- path, URL or '-'
   format        TEXT NOT NULL,           -- text | markdown | html
   title         TEXT,
@@ -34,14 +43,14 @@ CREATE TABLE entities (
 );
 
 CREATE TABLE mentions (
-  source_id TEXT NOT NULL REFERENCES sources(id),
+  source    INTEGER NOT NULL REFERENCES sources(num),
   entity    TEXT NOT NULL,
   surface   TEXT NOT NULL,
   start     INTEGER NOT NULL,
   end       INTEGER NOT NULL,
   rule      TEXT NOT NULL
 );
-CREATE INDEX mentions_source ON mentions(source_id);
+CREATE INDEX mentions_source ON mentions(source);
 CREATE INDEX mentions_entity ON mentions(entity);
 
 CREATE TABLE claims (
@@ -49,34 +58,35 @@ CREATE TABLE claims (
   entity   TEXT NOT NULL,
   polarity TEXT NOT NULL,
   aspect   TEXT NOT NULL,
-  key      TEXT NOT NULL
+  key      TEXT NOT NULL,
+  attributions INTEGER NOT NULL          -- its attribution rows; 0: gone
 );
 CREATE INDEX claims_entity ON claims(entity);
 
 CREATE TABLE claim_sources (
   claim_id  TEXT NOT NULL REFERENCES claims(id),
-  source_id TEXT NOT NULL REFERENCES sources(id),
+  source    INTEGER NOT NULL REFERENCES sources(num),
   start     INTEGER NOT NULL,
   end       INTEGER NOT NULL,
   quote     TEXT NOT NULL,
-  statement TEXT NOT NULL,
-  rule      TEXT NOT NULL,
-  PRIMARY KEY (claim_id, source_id, start, end)
+  statement TEXT,                         -- NULL when it is the quote
+  rule      TEXT NOT NULL
 );
-CREATE INDEX claim_sources_source ON claim_sources(source_id);
+CREATE INDEX claim_sources_source ON claim_sources(source);
 
 CREATE TABLE statistics (
   id          TEXT PRIMARY KEY,
   entity      TEXT,
   value       REAL NOT NULL,
   unit        TEXT NOT NULL,
-  measure_key TEXT NOT NULL
+  measure_key TEXT NOT NULL,
+  attributions INTEGER NOT NULL
 );
 CREATE INDEX statistics_entity ON statistics(entity);
 
 CREATE TABLE statistic_sources (
   statistic_id TEXT NOT NULL REFERENCES statistics(id),
-  source_id    TEXT NOT NULL REFERENCES sources(id),
+  source       INTEGER NOT NULL REFERENCES sources(num),
   start        INTEGER NOT NULL,
   end          INTEGER NOT NULL,
   quote        TEXT NOT NULL,
@@ -84,26 +94,25 @@ CREATE TABLE statistic_sources (
   qualifier    TEXT,
   measure      TEXT,
   time         TEXT,
-  cited        TEXT,
-  PRIMARY KEY (statistic_id, source_id, start, end)
+  cited        TEXT
 );
-CREATE INDEX statistic_sources_source ON statistic_sources(source_id);
+CREATE INDEX statistic_sources_source ON statistic_sources(source);
 
 CREATE TABLE companies (
   id          TEXT PRIMARY KEY,
   company_key TEXT NOT NULL,
-  entity      TEXT
+  entity      TEXT,
+  attributions INTEGER NOT NULL
 );
 CREATE INDEX companies_entity ON companies(entity);
 
 CREATE TABLE company_sources (
   company_id TEXT NOT NULL REFERENCES companies(id),
-  source_id  TEXT NOT NULL REFERENCES sources(id),
+  source     INTEGER NOT NULL REFERENCES sources(num),
   start      INTEGER NOT NULL,
   end        INTEGER NOT NULL,
   quote      TEXT NOT NULL,
   company    TEXT NOT NULL,                -- the name as written
-  rule       TEXT NOT NULL,
-  PRIMARY KEY (company_id, source_id, start, end)
+  rule       TEXT NOT NULL
 );
-CREATE INDEX company_sources_source ON company_sources(source_id);
+CREATE INDEX company_sources_source ON company_sources(source);
