@@ -214,7 +214,7 @@ impl Matcher {
         let hi = floor_char(text, (span.end + self.window).min(text.len()));
         text[lo..hi]
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| !w.is_empty() && self.tech_words.contains(&w.to_lowercase()))
+            .any(|w| !w.is_empty() && self.tech_words.contains(lower(w).as_ref()))
     }
 
     fn find_typos(&self, text: &str, out: &mut Vec<Found>) {
@@ -243,6 +243,19 @@ impl Matcher {
                 });
             }
         }
+    }
+}
+
+/// `word` lower-cased, borrowed when it is ASCII without capitals (most
+/// words around a name), so the common case allocates nothing.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 
