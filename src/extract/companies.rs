@@ -474,6 +474,13 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     }
     for r in sentences::split(text) {
         let s = &text[r.clone()];
+        // Which cues the sentence holds, in one scan: most sentences of a
+        // cued block hold none, and each rule below runs only where its
+        // own cue is (the set's patterns are `ANY_CUE`'s, in its order).
+        let cues = ANY_CUE.matches(s);
+        if !cues.matched_any() {
+            continue;
+        }
         let at = base + r.start;
         let mentions = cx.mentions_in(Span::new(at, at + s.len()));
         let subject = |cue: usize| {
@@ -483,9 +490,11 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 .map(|m| m.entity.clone())
                 .or_else(|| cx.subject_of(i).map(str::to_string))
         };
-        for m in USED_BY.find_iter(s) {
-            for (a, b) in list(cx, s, m.end(), at) {
-                push(cx, a, b, subject(m.start()), "company.used-by", out);
+        if cues.matched(0) {
+            for m in USED_BY.find_iter(s) {
+                for (a, b) in list(cx, s, m.end(), at) {
+                    push(cx, a, b, subject(m.start()), "company.used-by", out);
+                }
             }
         }
         // Lower-cased once, and only for a sentence with a "such as".
@@ -495,19 +504,23 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 .iter()
                 .any(|w| lower.contains(w))
         };
-        if lex.such_as.is_match(s) && !hosting() {
+        if cues.matched(2) && !hosting() {
             for m in lex.such_as.find_iter(s) {
                 for (a, b) in list(cx, s, m.end(), at) {
                     push(cx, a, b, subject(m.start()), "company.used-by", out);
                 }
             }
         }
-        for m in DEVELOPED_AT.find_iter(s) {
-            if let Some(&(a, b)) = list(cx, s, m.end(), at).first() {
-                push(cx, a, b, subject(m.start()), "company.used-by", out);
+        if cues.matched(1) {
+            for m in DEVELOPED_AT.find_iter(s) {
+                if let Some(&(a, b)) = list(cx, s, m.end(), at).first() {
+                    push(cx, a, b, subject(m.start()), "company.used-by", out);
+                }
             }
         }
-        uses(cx, s, at, out);
+        if cues.matched(3) {
+            uses(cx, s, at, out);
+        }
     }
 }
 
