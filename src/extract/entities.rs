@@ -21,7 +21,7 @@
 //! - `entity.fuzzy`: a capitalised word of six or more letters within one
 //!   edit of a non-ambiguous alias of six or more ("Epress.js").
 
-use super::is_word_byte;
+use super::{is_word_byte, lower};
 use crate::catalog::Catalog;
 use crate::model::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -243,19 +243,6 @@ impl Matcher {
                 });
             }
         }
-    }
-}
-
-/// `word` lower-cased, borrowed when it is ASCII without capitals (most
-/// words around a name), so the common case allocates nothing.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 
