@@ -210,19 +210,35 @@ fn qualifier(m: Option<regex::Match<'_>>) -> Option<String> {
     .filter(|q| !q.is_empty())
 }
 
+/// Whether `hay` contains `word` (lower-case ASCII) in any ASCII case.
+/// Only the places holding the word's byte at `rare` (a letter seldom seen
+/// in English, in either case) are compared: this runs on every block, and
+/// a common first letter would stop the scan at every other word.
+fn contains_ignore_ascii_case(hay: &[u8], word: &[u8], rare: usize) -> bool {
+    let b = word[rare];
+    memchr::memchr2_iter(b, b.to_ascii_uppercase(), hay).any(|at| {
+        at.checked_sub(rare)
+            .and_then(|start| hay.get(start..start + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Whether `text` has an ASCII digit. Whole chunks are tested without
+/// branching so the test vectorises: it runs on every block.
+fn has_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+}
+
 /// Finds every number in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
     // Most prose has no number: digits, "times" or "out of" must be there
     // before any pattern is worth running.
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let has_word = |w: &[u8]| {
-        text.as_bytes()
-            .windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w))
-    };
-    let has_times = has_word(b"times");
-    if !has_digit && !has_times && !has_word(b"out of") {
+    let has_digit = has_digit(text);
+    let has_times = contains_ignore_ascii_case(text.as_bytes(), b"times", 2);
+    if !has_digit && !has_times && !contains_ignore_ascii_case(text.as_bytes(), b"out of", 5) {
         return out;
     }
     for c in OUT_OF.captures_iter(text) {
@@ -258,8 +274,12 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
+    if !has_digit {
+        out.sort_by_key(|n| n.span);
+        return out;
+    }
     let dates: Vec<_> = DATE.find_iter(text).map(|m| m.range()).collect();
-    for c in NUMBER.captures_iter(if has_digit { text } else { "" }) {
+    for c in NUMBER.captures_iter(text) {
         let Some(num) = c.name("num") else { continue };
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if out

@@ -124,11 +124,6 @@ static DEVELOPED_AT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// "Name: rest" on one line.
-static COLON_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^:\n]{1,60}?)\s*:\s+(?P<rest>\S[^\n]*)$").expect("static regex")
-});
-
 /// Where a list of names ends: "NPM, Netflix and Pinterest".
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+").expect("static regex")
@@ -419,26 +414,49 @@ fn colon_line(cx: &Context, i: usize) -> Option<ColonLine> {
     if !text.contains(':') {
         return None;
     }
-    let c = COLON_LINE.captures(text)?;
-    let (name, rest) = (c.name("name")?, c.name("rest")?);
+    let (name, rest) = split_colon_line(text)?;
     let base = block.span.start;
-    let span = name_span(name.as_str(), base + name.start())?;
-    let r = rest.as_str();
+    let span = name_span(name, base)?;
+    let r = &text[rest..];
     let cued = LEXICON.cue.find(r).is_some_and(|m| {
         r[..m.start()].split_whitespace().count() <= 6
             && cx
-                .mentions_in(Span::new(
-                    base + rest.start(),
-                    base + rest.start() + m.start(),
-                ))
+                .mentions_in(Span::new(base + rest, base + rest + m.start()))
                 .is_empty()
     });
     Some(ColonLine {
         name: span,
-        rest: base + rest.start(),
+        rest: base + rest,
         cued,
         social: SOCIAL.is_match(r),
     })
+}
+
+/// A text that is one "Name: rest" line: the name (up to 60 characters
+/// before the first colon, white space after it trimmed) and where the
+/// rest starts (past the white space after the colon, running to the end
+/// with no line break). The rest may follow on the next line ("Name:\n
+/// rest"). Read by hand, not with captures: most blocks have a colon (a
+/// link's "https:"), and a capturing search over the whole block cost more
+/// than the rest of the rule.
+fn split_colon_line(text: &str) -> Option<(&str, usize)> {
+    let colon = text.find(':')?;
+    let head = &text[..colon];
+    let name = match head.trim_end() {
+        // A name of white space alone is its first character.
+        "" => &head[..head.chars().next()?.len_utf8()],
+        name => name,
+    };
+    if name.contains('\n') || name.chars().count() > 60 {
+        return None;
+    }
+    let after = &text[colon + 1..];
+    let rest = after.trim_start();
+    let gap = after.len() - rest.len();
+    if gap == 0 || rest.is_empty() || rest.contains('\n') {
+        return None;
+    }
+    Some((name, colon + 1 + gap))
 }
 
 /// The sentence rules: "used by A, B and C", "platforms such as A",
@@ -455,6 +473,13 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     }
     for r in sentences::split(text) {
         let s = &text[r.clone()];
+        // Which cues the sentence holds, in one scan: most sentences of a
+        // cued block hold none, and each rule below runs only where its
+        // own cue is (the set's patterns are `ANY_CUE`'s, in its order).
+        let cues = ANY_CUE.matches(s);
+        if !cues.matched_any() {
+            continue;
+        }
         let at = base + r.start;
         let mentions = cx.mentions_in(Span::new(at, at + s.len()));
         let subject = |cue: usize| {
@@ -464,9 +489,11 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 .map(|m| m.entity.clone())
                 .or_else(|| cx.subject_of(i).map(str::to_string))
         };
-        for m in USED_BY.find_iter(s) {
-            for (a, b) in list(cx, s, m.end(), at) {
-                push(cx, a, b, subject(m.start()), "company.used-by", out);
+        if cues.matched(0) {
+            for m in USED_BY.find_iter(s) {
+                for (a, b) in list(cx, s, m.end(), at) {
+                    push(cx, a, b, subject(m.start()), "company.used-by", out);
+                }
             }
         }
         // Lower-cased once, and only for a sentence with a "such as".
@@ -476,19 +503,23 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 .iter()
                 .any(|w| lower.contains(w))
         };
-        if lex.such_as.is_match(s) && !hosting() {
+        if cues.matched(2) && !hosting() {
             for m in lex.such_as.find_iter(s) {
                 for (a, b) in list(cx, s, m.end(), at) {
                     push(cx, a, b, subject(m.start()), "company.used-by", out);
                 }
             }
         }
-        for m in DEVELOPED_AT.find_iter(s) {
-            if let Some(&(a, b)) = list(cx, s, m.end(), at).first() {
-                push(cx, a, b, subject(m.start()), "company.used-by", out);
+        if cues.matched(1) {
+            for m in DEVELOPED_AT.find_iter(s) {
+                if let Some(&(a, b)) = list(cx, s, m.end(), at).first() {
+                    push(cx, a, b, subject(m.start()), "company.used-by", out);
+                }
             }
         }
-        uses(cx, s, at, out);
+        if cues.matched(3) {
+            uses(cx, s, at, out);
+        }
     }
 }
 

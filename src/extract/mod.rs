@@ -160,6 +160,19 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// `word` lower-cased, borrowed when it is ASCII without capitals (most
+/// words of prose), so the common case allocates nothing.
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The quote at a span: always the exact text there.
 pub(crate) fn quote(doc: &Document, span: Span) -> String {
     doc.text[span.range()].to_string()

@@ -26,33 +26,34 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            while end < bytes.len()
-                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
-            {
-                end += 1;
-            }
-            // Closing curly quotes are three bytes each.
-            while text[end..].starts_with(['\u{201d}', '\u{2019}']) {
-                end += 3;
-            }
-            let next = text[end..].trim_start();
-            let gap = text.len() - end - next.len();
-            let starts_sentence = next.starts_with(|c: char| {
-                c.is_uppercase()
-                    || c.is_ascii_digit()
-                    || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '[')
-            });
-            if gap > 0 && starts_sentence && !after_abbreviation(text, start, i) {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-                i = end;
-                continue;
-            }
+    // Jump from one end mark to the next: most bytes are none, and every
+    // extractor splits the blocks it reads.
+    while let Some(at) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += at;
+        let mut end = i + 1;
+        while end < bytes.len()
+            && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
+        {
+            end += 1;
         }
-        i += 1;
+        // Closing curly quotes are three bytes each.
+        while text[end..].starts_with(['\u{201d}', '\u{2019}']) {
+            end += 3;
+        }
+        let next = text[end..].trim_start();
+        let gap = text.len() - end - next.len();
+        let starts_sentence = next.starts_with(|c: char| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '[')
+        });
+        if gap > 0 && starts_sentence && !after_abbreviation(text, start, i) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
@@ -65,10 +66,9 @@ fn after_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let word = text[sentence_start..dot]
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
     // A single capital before the dot is an initial ("J. Smith").
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.len() == 1 && word.chars().all(|c| c.is_alphabetic()))
 }
 

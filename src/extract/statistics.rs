@@ -141,8 +141,13 @@ fn inside(ranges: &[(usize, usize)], n: &Number) -> bool {
 /// Numbers of `text` that could be figures at all: no years, versions,
 /// link targets or ranks.
 fn candidates(text: &str) -> Vec<Number> {
+    let numbers = numbers::find(text);
+    // Most blocks have no number, and then no address needs finding.
+    if numbers.is_empty() {
+        return numbers;
+    }
     let urls = url_ranges(text);
-    numbers::find(text)
+    numbers
         .into_iter()
         .filter(|n| n.kind_hint == KindHint::Plain)
         .filter(|n| !inside(&urls, n))

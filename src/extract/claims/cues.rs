@@ -18,8 +18,8 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::extract::is_word_byte;
 use crate::extract::Polarity;
+use crate::extract::{is_word_byte, lower};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -264,8 +264,7 @@ impl Cues {
             .trim_start()
             .split(|c: char| !c.is_alphanumeric())
             .next()
-            .unwrap_or("")
-            .to_string();
+            .unwrap_or("");
         let common_noun_next = after.starts_with(' ')
             && next.starts_with(|c: char| c.is_lowercase())
             && !next.ends_with('s');
@@ -280,16 +279,17 @@ impl Cues {
         // "a Python-based framework", "a web framework on Node.js": a name
         // before one of these nouns, anywhere but at the sentence's start,
         // qualifies the noun.
-        let noun = after
-            .trim_start_matches(['-', ' '])
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let noun = lower(
+            after
+                .trim_start_matches(['-', ' '])
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        );
         // A tail that is not the whole prefix has more characters than any
         // determiner, and so has the whole prefix.
         let opening = before.is_empty() || (whole && self.determiners.contains(&before));
-        if !opening && self.modifier_before.contains(&noun) {
+        if !opening && self.modifier_before.iter().any(|w| *w == noun) {
             return false;
         }
         if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
@@ -317,7 +317,8 @@ impl Cues {
         {
             return false;
         }
-        !self.not_subject_before.contains(&next.to_lowercase())
+        let next = lower(next);
+        !self.not_subject_before.iter().any(|w| *w == next)
     }
 
     /// Whether `before` ends with "unlike": the mention after it is only
