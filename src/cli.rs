@@ -49,6 +49,9 @@ pub enum Command {
     /// for developers, not part of the job).
     #[command(hide = true)]
     Gen(GenArgs),
+    /// Print performance figures (hidden: a developer's tool).
+    #[command(hide = true, subcommand)]
+    Bench(Bench),
 }
 
 #[derive(Debug, Args)]
@@ -294,4 +297,31 @@ pub struct HtmlBenchArgs {
     /// Print the worst pages with their precision and recall.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Bench {
+    /// Knowledge-base scale: build from `small` and `large` synthetic
+    /// articles, add one article to the large KB, export it.
+    Kb(BenchKbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchKbArgs {
+    /// Where the articles and the KBs go.
+    #[arg(long, value_name = "DIR", default_value = "output/bench")]
+    pub dir: PathBuf,
+    #[arg(long, default_value_t = 1000)]
+    pub small: u64,
+    #[arg(long, default_value_t = 10000)]
+    pub large: u64,
+    /// Generator seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Single-article ingests timed; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
 }

@@ -47,7 +47,7 @@ fn now() -> String {
 
 /// Sources written per transaction: enough to share index pages between
 /// sources, few enough that a concurrent writer waits well under a second.
-const BATCH: usize = 64;
+const BATCH: usize = 128;
 
 /// Processes the inputs in parallel and writes them into the KB, in input
 /// order, [`BATCH`] sources per transaction (each source whole or not at

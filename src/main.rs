@@ -71,6 +71,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rebuild(args) => kb_cmd::rebuild(args),
         Command::Rules { rules } => list_rules(rules.as_deref()),
         Command::Gen(args) => write_generated(&args),
+        Command::Bench(cli::Bench::Kb(args)) => bench_cmd::kb(args),
     }
 }
 
@@ -90,6 +91,7 @@ fn write_generated(args: &cli::GenArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+mod bench_cmd;
 mod eval_cmd;
 mod kb_cmd;
 

@@ -493,3 +493,45 @@ fn two_ingests_at_once_both_succeed() {
     }
     assert_eq!(counts_by_source(&kb).len(), 200);
 }
+
+#[test]
+fn rebuild_extracts_again_with_the_current_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let kb = dir.path().join("kb.db");
+    let article = write(
+        dir.path(),
+        "a.md",
+        "# Frameworks\n\n## Advantages of Zorblet\n\n- Easy to learn\n\nZorblet is used by Acme.\n",
+    );
+    ingest(&kb, std::slice::from_ref(&article), 1);
+    let before = exports(&kb, &dir.path().join("e1"));
+    run_ok(roundup().args(["rebuild", "--kb"]).arg(&kb));
+    let same = exports(&kb, &dir.path().join("e2"));
+    assert!(
+        before == same,
+        "a rebuild with the same rules changes nothing"
+    );
+    assert!(!String::from_utf8_lossy(&before["mentions.csv"]).contains("zorblet"));
+
+    // A catalog that knows the name: the rebuild finds it in the stored
+    // bytes, though the article file is gone.
+    std::fs::remove_file(&article).unwrap();
+    let catalog = write(
+        dir.path(),
+        "catalog.toml",
+        "[[entity]]\nslug = \"zorblet\"\nname = \"Zorblet\"\nkind = \"framework\"\n",
+    );
+    let out = run_ok(
+        roundup()
+            .args(["rebuild", "--kb"])
+            .arg(&kb)
+            .arg("--catalog")
+            .arg(&catalog),
+    );
+    assert!(out.contains("rebuilt 1 source"), "{out}");
+    let after = exports(&kb, &dir.path().join("e3"));
+    let mentions = String::from_utf8_lossy(&after["mentions.csv"]).into_owned();
+    assert!(mentions.contains(",zorblet,Zorblet,"), "{mentions}");
+    let claims = String::from_utf8_lossy(&after["claims.csv"]).into_owned();
+    assert!(claims.contains("zorblet,pro,learning-curve"), "{claims}");
+}

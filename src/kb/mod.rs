@@ -151,6 +151,16 @@ impl KnowledgeBase {
         self.conn
             .pragma_update(None, "wal_autocheckpoint", 8192)
             .map_err(e)?;
+        // A batch of sources dirties more pages than the default 2 MiB
+        // cache holds (spilling mid-transaction), and each source's
+        // savepoint journals the pages it touches: 16 MiB of cache and an
+        // in-memory sub-journal keep both off the disk.
+        self.conn
+            .pragma_update(None, "cache_size", -16384)
+            .map_err(e)?;
+        self.conn
+            .pragma_update(None, "temp_store", "MEMORY")
+            .map_err(e)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -720,11 +730,11 @@ fn insert_findings(
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO claims (id, entity, polarity, aspect, key, attributions)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+            "INSERT INTO claims (id, entity, polarity, aspect, key, attributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1)
+             ON CONFLICT (id) DO UPDATE SET attributions = attributions + 1
+             RETURNING attributions",
         )?;
-        let mut more =
-            tx.prepare_cached("UPDATE claims SET attributions = attributions + 1 WHERE id = ?1")?;
         let mut attr = tx.prepare_cached(
             "INSERT INTO claim_sources
                (claim_id, source, start, end, quote, statement, rule)
@@ -741,7 +751,11 @@ fn insert_findings(
             let key = config.statements.key(statement, &names);
             let polarity = c.polarity.name();
             let claim_id = keys::id("claim", &[&c.entity, polarity, &c.aspect, &key]);
-            new_facts += fact.execute(params![claim_id, c.entity, polarity, c.aspect, key])?;
+            new_facts += usize::from(
+                fact.query_row(params![claim_id, c.entity, polarity, c.aspect, key], |r| {
+                    r.get::<_, i64>(0)
+                })? == 1,
+            );
             attr.execute(params![
                 claim_id,
                 id,
@@ -751,16 +765,14 @@ fn insert_findings(
                 statement,
                 c.rule
             ])?;
-            more.execute([&claim_id])?;
         }
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO statistics (id, entity, value, unit, measure_key, attributions)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0)",
-        )?;
-        let mut more = tx.prepare_cached(
-            "UPDATE statistics SET attributions = attributions + 1 WHERE id = ?1",
+            "INSERT INTO statistics (id, entity, value, unit, measure_key, attributions)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1)
+             ON CONFLICT (id) DO UPDATE SET attributions = attributions + 1
+             RETURNING attributions",
         )?;
         let mut attr = tx.prepare_cached(
             "INSERT INTO statistic_sources
@@ -784,13 +796,12 @@ fn insert_findings(
             if !seen.insert((stat_id.clone(), s.start, s.end)) {
                 continue;
             }
-            new_facts += fact.execute(params![
-                stat_id,
-                s.entity,
-                s.value,
-                s.unit.name(),
-                measure_key
-            ])?;
+            new_facts += usize::from(
+                fact.query_row(
+                    params![stat_id, s.entity, s.value, s.unit.name(), measure_key],
+                    |r| r.get::<_, i64>(0),
+                )? == 1,
+            );
             attr.execute(params![
                 stat_id,
                 id,
@@ -803,16 +814,15 @@ fn insert_findings(
                 s.time,
                 s.cited
             ])?;
-            more.execute([&stat_id])?;
         }
     }
     {
         let mut fact = tx.prepare_cached(
-            "INSERT OR IGNORE INTO companies (id, company_key, entity, attributions)
-             VALUES (?1, ?2, ?3, 0)",
+            "INSERT INTO companies (id, company_key, entity, attributions)
+             VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (id) DO UPDATE SET attributions = attributions + 1
+             RETURNING attributions",
         )?;
-        let mut more = tx
-            .prepare_cached("UPDATE companies SET attributions = attributions + 1 WHERE id = ?1")?;
         let mut attr = tx.prepare_cached(
             "INSERT INTO company_sources
                (company_id, source, start, end, quote, company, rule)
@@ -825,7 +835,9 @@ fn insert_findings(
             if !seen.insert((company_id.clone(), c.start, c.end)) {
                 continue;
             }
-            new_facts += fact.execute(params![company_id, key, c.entity])?;
+            new_facts += usize::from(
+                fact.query_row(params![company_id, key, c.entity], |r| r.get::<_, i64>(0))? == 1,
+            );
             attr.execute(params![
                 company_id,
                 id,
@@ -835,7 +847,6 @@ fn insert_findings(
                 c.company,
                 c.rule
             ])?;
-            more.execute([&company_id])?;
         }
     }
     Ok(new_facts)
