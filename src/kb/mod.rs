@@ -497,6 +497,28 @@ impl KnowledgeBase {
         })
     }
 
+    /// A source's document text (what every span of its findings indexes)
+    /// and the blocks cleaning dropped, with their rules.
+    pub fn document(&self, id: &str) -> Result<(String, Vec<DroppedBlock>)> {
+        let e = |err| kb_err(&self.path, err);
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT text, dropped FROM sources WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(e)?;
+        let Some((text, dropped)) = row else {
+            return Err(Error::NoSource {
+                what: id.to_string(),
+                kb: self.path.clone(),
+            });
+        };
+        Ok((text, serde_json::from_str(&dropped).unwrap_or_default()))
+    }
+
     /// The connection, for the read-side modules.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
