@@ -38,6 +38,9 @@ pub enum Command {
     /// Extract every source again from its stored bytes with the current
     /// rules.
     Rebuild(RebuildArgs),
+    /// Which sources claim what: an entity, a source, a claim, the
+    /// conflicts, the statistics.
+    Audit(AuditArgs),
     /// List every boilerplate rule id with why it drops a block.
     Rules {
         /// Also list the rules of this user file (same shape as
@@ -193,6 +196,55 @@ pub enum SourcesAction {
     Remove {
         #[arg(value_name = "ID")]
         id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub kb: KbArg,
+    /// `text` for people (tables), `json` for scripts.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, global = true)]
+    pub format: ListFormat,
+    /// Extra catalog entities, for resolving names (TOML).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub catalog: Option<PathBuf>,
+    #[command(subcommand)]
+    pub what: AuditWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditWhat {
+    /// Pros, cons and features by aspect, statistics, company users and
+    /// conflicts of one entity (slug, name or alias, any case).
+    Entity {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Everything one source claims (quote and span), and what was dropped
+    /// as boilerplate and why.
+    Source {
+        /// A source id, a unique prefix (4+ digits), or an origin.
+        #[arg(value_name = "ID|PATH")]
+        id: String,
+    },
+    /// Every source stating one claim: quote, rule, surrounding sentence.
+    Claim {
+        /// A claim id or a unique prefix of one.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Every contradiction, with both sides and their sources.
+    Conflicts {
+        /// Only this entity's (slug).
+        #[arg(long, value_name = "SLUG")]
+        entity: Option<String>,
+    },
+    /// Numbers, units, qualifiers, dates and cited origins; values that
+    /// disagree for the same measure are flagged.
+    Stats {
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
     },
 }
 

@@ -51,6 +51,13 @@ pub enum Error {
     },
     #[error("no source '{what}' in the knowledge base '{kb}'")]
     NoSource { what: String, kb: PathBuf },
+    #[error("no entity '{name}' in the knowledge base{}", suggest(suggestions))]
+    NoEntity {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("no fact '{what}' in the knowledge base '{kb}'")]
+    NoFact { what: String, kb: PathBuf },
     #[error("'{what}' matches several: {}", candidates.join(", "))]
     Ambiguous {
         what: String,
@@ -64,6 +71,14 @@ pub enum Error {
     },
     #[error("gold file '{path}': {message}")]
     Gold { path: PathBuf, message: String },
+}
+
+fn suggest(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", names.join(", "))
+    }
 }
 
 /// The library's result type.

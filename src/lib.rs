@@ -11,6 +11,7 @@
 //! The library never prints and never parses command lines: the binary
 //! builds a [`Config`] and calls [`process`].
 
+pub mod audit;
 pub mod catalog;
 pub mod clean;
 pub(crate) mod dates;

@@ -69,6 +69,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => kb_cmd::export(args),
         Command::Sources(args) => kb_cmd::sources(args),
         Command::Rebuild(args) => kb_cmd::rebuild(args),
+        Command::Audit(args) => audit_cmd::run(args),
         Command::Rules { rules } => list_rules(rules.as_deref()),
         Command::Gen(args) => write_generated(&args),
         Command::Bench(cli::Bench::Kb(args)) => bench_cmd::kb(args),
@@ -91,6 +92,7 @@ fn write_generated(args: &cli::GenArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+mod audit_cmd;
 mod bench_cmd;
 mod eval_cmd;
 mod kb_cmd;
