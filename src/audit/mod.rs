@@ -372,19 +372,37 @@ impl<'a> Audit<'a> {
             .iter()
             .map(|c| (c.id.as_str(), c))
             .collect();
+        // Each attribution as (its fact's lookup, span, quote, rule), then
+        // what the fact is: one shape for the three kinds.
+        let finding =
+            |kind: &str,
+             fact: String,
+             entity: Option<String>,
+             what: String,
+             (start, end, quote, rule): (usize, usize, &String, &String)| {
+                SourceFinding {
+                    kind: kind.into(),
+                    fact,
+                    entity,
+                    what,
+                    start,
+                    end,
+                    quote: quote.clone(),
+                    rule: rule.clone(),
+                }
+            };
         let mut findings = Vec::new();
         for a in self.data.claim_sources.iter().filter(|a| a.source_id == id) {
             if let Some(c) = claims.get(a.claim_id.as_str()) {
-                findings.push(SourceFinding {
-                    kind: "claim".into(),
-                    fact: c.id.clone(),
-                    entity: Some(c.entity.clone()),
-                    what: format!("{} {}", c.polarity, c.aspect),
-                    start: a.start,
-                    end: a.end,
-                    quote: a.quote.clone(),
-                    rule: a.rule.clone(),
-                });
+                let what = format!("{} {}", c.polarity, c.aspect);
+                let at = (a.start, a.end, &a.quote, &a.rule);
+                findings.push(finding(
+                    "claim",
+                    c.id.clone(),
+                    Some(c.entity.clone()),
+                    what,
+                    at,
+                ));
             }
         }
         for a in self
@@ -394,16 +412,15 @@ impl<'a> Audit<'a> {
             .filter(|a| a.source_id == id)
         {
             if let Some(s) = stats.get(a.statistic_id.as_str()) {
-                findings.push(SourceFinding {
-                    kind: "statistic".into(),
-                    fact: s.id.clone(),
-                    entity: s.entity.clone(),
-                    what: format!("{} {}", crate::kb::keys::value(s.value), s.unit),
-                    start: a.start,
-                    end: a.end,
-                    quote: a.quote.clone(),
-                    rule: a.rule.clone(),
-                });
+                let what = format!("{} {}", crate::kb::keys::value(s.value), s.unit);
+                let at = (a.start, a.end, &a.quote, &a.rule);
+                findings.push(finding(
+                    "statistic",
+                    s.id.clone(),
+                    s.entity.clone(),
+                    what,
+                    at,
+                ));
             }
         }
         for a in self
@@ -413,16 +430,14 @@ impl<'a> Audit<'a> {
             .filter(|a| a.source_id == id)
         {
             if let Some(c) = companies.get(a.company_id.as_str()) {
-                findings.push(SourceFinding {
-                    kind: "company".into(),
-                    fact: c.id.clone(),
-                    entity: c.entity.clone(),
-                    what: a.company.clone(),
-                    start: a.start,
-                    end: a.end,
-                    quote: a.quote.clone(),
-                    rule: a.rule.clone(),
-                });
+                let at = (a.start, a.end, &a.quote, &a.rule);
+                findings.push(finding(
+                    "company",
+                    c.id.clone(),
+                    c.entity.clone(),
+                    a.company.clone(),
+                    at,
+                ));
             }
         }
         findings.sort_by(|a, b| {
