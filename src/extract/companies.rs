@@ -95,8 +95,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(BUILTIN).expect("data/companies.toml is checked by a unit test")
 });
 
-/// The four starting cues of the sentence rules as one set: `USED_BY`,
-/// `DEVELOPED_AT`, and the lexicon's `such_as` and `cue`.
+/// The five starting cues of the sentence rules as one set: `USED_BY`,
+/// `DEVELOPED_AT`, the lexicon's `such_as` and `cue`, and `USERS_OF`.
 static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
     let lex = &*LEXICON;
     RegexSet::new([
@@ -104,8 +104,26 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         DEVELOPED_AT.as_str(),
         lex.such_as.as_str(),
         lex.cue.as_str(),
+        USERS_OF.as_str(),
     ])
     .expect("patterns that each compiled alone")
+});
+
+/// "Companies using", "apps built with", "websites powered by": a noun of
+/// users and a use verb, then the entity and its users ("Companies using
+/// Laravel: Lyft, BBC", "Apps built with Flask include Airbnb").
+static USERS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:companies|businesses|brands|organi[sz]ations|enterprises|startups|apps|applications|websites|sites|products|platforms|services)\s+(?:that\s+)?(?:using|use|built\s+(?:with|on|using)|powered\s+by|running\s+on|run\s+on)\s+",
+    )
+    .expect("static regex")
+});
+
+/// Between the entity and the list of its users: a colon, "include",
+/// "are", "such as", "like".
+static USERS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?::|(?:include|includes|including|are|such\s+as|like)(?-u:\b))\s*")
+        .expect("static regex")
 });
 
 /// "used by", "used in production by", "used by big companies such as".
@@ -520,6 +538,22 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
         if cues.matched(3) {
             uses(cx, s, at, out);
         }
+        if cues.matched(4) {
+            for m in USERS_OF.find_iter(s) {
+                // The entity must follow the verb at once; its users come
+                // after a colon or "include".
+                let Some(entity) = mentions.iter().find(|e| e.start == at + m.end()) else {
+                    continue;
+                };
+                let rest = entity.end - at;
+                let Some(lead) = s.get(rest..).and_then(|t| USERS_LEAD.find(t)) else {
+                    continue;
+                };
+                for (a, b) in list(cx, s, rest + lead.end(), at) {
+                    push(cx, a, b, Some(entity.entity.clone()), "company.users-of", out);
+                }
+            }
+        }
     }
 }
 
@@ -725,6 +759,24 @@ mod tests {
                 c("Condé Nast", Some("hapi"), "company.used-by"),
                 c("Brainhub", Some("hapi"), "company.used-by"),
                 c("Spotify", Some("koa"), "company.used-by"),
+            ]
+        );
+    }
+
+    #[test]
+    fn users_of_an_entity_after_a_colon_or_include() {
+        let text = "# Frameworks\n\n## Laravel\n\n\
+            Companies using Laravel: Lyft, Alibaba and BBC. \
+            Popular apps built with Flask include Airbnb and Netflix. \
+            Websites using modern stacks are fast.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Lyft", Some("laravel"), "company.users-of"),
+                c("Alibaba", Some("laravel"), "company.users-of"),
+                c("BBC", Some("laravel"), "company.users-of"),
+                c("Airbnb", Some("flask"), "company.users-of"),
+                c("Netflix", Some("flask"), "company.users-of"),
             ]
         );
     }
