@@ -3,9 +3,11 @@
 //! one from all `large` of them (timing each, in this process, with the
 //! same code `roundup ingest` runs), then times adding one new article to
 //! the large KB as a whole `roundup ingest` process, and the export of the
-//! large KB. Timings belong here, never in tests.
+//! large KB. `roundup bench report` times the HTML report of a KB of
+//! synthetic articles and measures its index page. Timings belong here,
+//! never in tests.
 
-use crate::cli::BenchKbArgs;
+use crate::cli::{BenchKbArgs, BenchReportArgs};
 use crate::kb_cmd;
 use anyhow::{Context, Result};
 use roundup::ingest::Input;
@@ -31,6 +33,23 @@ fn fresh(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes the synthetic articles `0..n` of `seed` into `dir`.
+fn generate(
+    generator: &roundup::gen::Generator,
+    seed: u64,
+    n: u64,
+    dir: &Path,
+) -> Result<Vec<Input>> {
+    let mut files = Vec::new();
+    for i in 0..n {
+        let a = generator.article(seed, i);
+        let path = dir.join(&a.name);
+        std::fs::write(&path, a.text).with_context(|| format!("writing '{}'", path.display()))?;
+        files.push(Input::Path(path));
+    }
+    Ok(files)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -45,13 +64,7 @@ pub fn kb(args: BenchKbArgs) -> Result<ExitCode> {
     for d in [&articles, &extra] {
         std::fs::create_dir_all(d).with_context(|| format!("creating '{}'", d.display()))?;
     }
-    let mut files = Vec::new();
-    for i in 0..args.large {
-        let a = generator.article(args.seed, i);
-        let path = articles.join(&a.name);
-        std::fs::write(&path, a.text).with_context(|| format!("writing '{}'", path.display()))?;
-        files.push(Input::Path(path));
-    }
+    let files = generate(&generator, args.seed, args.large, &articles)?;
     eprintln!(
         "generated {} articles in '{}'",
         args.large,
@@ -106,7 +119,7 @@ pub fn kb(args: BenchKbArgs) -> Result<ExitCode> {
     let kb = kb_cmd::open(&large_db)?;
     let start = Instant::now();
     kb_cmd::write_exports(
-        &kb,
+        &kb_cmd::datasets(&kb)?,
         &args.dir.join("export"),
         &[roundup::kb::export::ExportFormat::Csv],
     )?;
@@ -144,6 +157,45 @@ pub fn kb(args: BenchKbArgs) -> Result<ExitCode> {
     println!(
         "export the {}-article KB as CSV: {t_export:.2} s",
         args.large
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn report(args: BenchReportArgs) -> Result<ExitCode> {
+    let catalog = roundup::catalog::Catalog::builtin()?;
+    let generator = roundup::gen::Generator::new(&catalog)?;
+    let config = roundup::Config::new(roundup::clean::Rules::builtin(), &catalog)?;
+    let articles = args.dir.join("articles");
+    std::fs::create_dir_all(&articles)
+        .with_context(|| format!("creating '{}'", articles.display()))?;
+    let files = generate(&generator, args.seed, args.n, &articles)?;
+    let db = args.dir.join("kb.db");
+    fresh(&db)?;
+    let mut kb = kb_cmd::open(&db)?;
+    let summary = kb_cmd::ingest_into(&mut kb, &files, &config, None, |_| Ok(()))?;
+    anyhow::ensure!(summary.failed == 0, "{summary}");
+
+    // Timed as `roundup report` runs: reading the datasets included.
+    let out = args.dir.join("report");
+    let mut times = Vec::new();
+    let mut written = None;
+    for _ in 0..args.runs.max(1) {
+        let start = Instant::now();
+        let data = kb_cmd::datasets(&kb)?;
+        written = Some(kb_cmd::write_report(&kb, &data, &out)?);
+        times.push(start.elapsed().as_secs_f64());
+    }
+    let t = median(times);
+    let written = written.context("no report was written")?;
+    println!(
+        "report of {} articles: {t:.2} s (median of {}; limit 10 s), {} pages",
+        args.n,
+        args.runs.max(1),
+        written.pages
+    );
+    println!(
+        "index page: {:.2} MiB (limit 2 MB = 1.91 MiB)",
+        written.index_bytes as f64 / f64::from(1 << 20)
     );
     Ok(ExitCode::SUCCESS)
 }

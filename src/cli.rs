@@ -41,6 +41,10 @@ pub enum Command {
     /// Which sources claim what: an entity, a source, a claim, the
     /// conflicts, the statistics.
     Audit(AuditArgs),
+    /// Write the knowledge base as a static HTML site: an index with
+    /// charts, a page per entity and per source, every fact linked to its
+    /// highlighted quote.
+    Report(ReportArgs),
     /// List every boilerplate rule id with why it drops a block.
     Rules {
         /// Also list the rules of this user file (same shape as
@@ -157,6 +161,16 @@ pub struct ExportArgs {
     pub format: DataFormat,
     /// The folder the datasets are written into.
     #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub kb: KbArg,
+    /// The folder the site is written into; a previous report there is
+    /// replaced whole, any other non-empty folder is refused.
+    #[arg(long, value_name = "DIR", default_value = "output/report")]
     pub out: PathBuf,
 }
 
@@ -356,6 +370,25 @@ pub enum Bench {
     /// Knowledge-base scale: build from `small` and `large` synthetic
     /// articles, add one article to the large KB, export it.
     Kb(BenchKbArgs),
+    /// Report speed and size: build a KB from N synthetic articles, then
+    /// time writing its report and measure the index page.
+    Report(BenchReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchReportArgs {
+    /// Where the articles, the KB and the report go.
+    #[arg(long, value_name = "DIR", default_value = "output/bench-report")]
+    pub dir: PathBuf,
+    /// How many synthetic articles.
+    #[arg(long, default_value_t = 1000)]
+    pub n: u64,
+    /// Generator seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Timed report runs; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
 }
 
 #[derive(Debug, Args)]

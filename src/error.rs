@@ -69,6 +69,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("'{path}' exists and is not a roundup report: refusing to replace it")]
+    NotAReport { path: PathBuf },
+    #[error("report page '{page}': {message}")]
+    Render { page: String, message: String },
     #[error("gold file '{path}': {message}")]
     Gold { path: PathBuf, message: String },
 }

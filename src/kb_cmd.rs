@@ -1,13 +1,15 @@
 //! The knowledge-base commands of the binary: `ingest`, `export`,
-//! `sources` and `rebuild`, and the KB half of the main job. Extraction
+//! `sources`, `rebuild` and `report`, and the KB half of the main job. Extraction
 //! runs in parallel; writing happens here, one source per transaction, in
 //! input order.
 
-use crate::cli::{DataFormat, ExportArgs, IngestArgs, ListFormat, RebuildArgs, SourcesAction};
+use crate::cli::{
+    DataFormat, ExportArgs, IngestArgs, ListFormat, RebuildArgs, ReportArgs, SourcesAction,
+};
 use crate::{config, exit_code, for_each_processed, thread_pool};
 use anyhow::{Context, Result};
 use roundup::ingest::Input;
-use roundup::kb::export::ExportFormat;
+use roundup::kb::export::{Datasets, ExportFormat};
 use roundup::kb::{Added, KnowledgeBase};
 use roundup::{Config, Processed};
 use std::io::{self, Write};
@@ -152,9 +154,13 @@ fn export_format(f: DataFormat) -> ExportFormat {
     }
 }
 
-/// Writes every dataset of `kb` into `dir`; returns the row counts line.
-pub fn write_exports(kb: &KnowledgeBase, dir: &Path, formats: &[ExportFormat]) -> Result<String> {
-    let data = kb.datasets().context("reading the knowledge base")?;
+/// Every dataset of `kb`, read once for the exports and the report.
+pub fn datasets(kb: &KnowledgeBase) -> Result<Datasets> {
+    kb.datasets().context("reading the knowledge base")
+}
+
+/// Writes every dataset into `dir`; returns the row counts line.
+pub fn write_exports(data: &Datasets, dir: &Path, formats: &[ExportFormat]) -> Result<String> {
     for &format in formats {
         data.write(dir, format)
             .with_context(|| format!("exporting into '{}'", dir.display()))?;
@@ -172,11 +178,33 @@ pub fn write_exports(kb: &KnowledgeBase, dir: &Path, formats: &[ExportFormat]) -
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let kb = open_existing(&args.kb.kb)?;
     let format = export_format(args.format);
-    let counts = write_exports(&kb, &args.out, &[format])?;
+    let counts = write_exports(&datasets(&kb)?, &args.out, &[format])?;
     eprintln!(
         "roundup: exported {counts} as {} into '{}'",
         format.extension(),
         args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the HTML report of `kb` into `dir`.
+pub fn write_report(
+    kb: &KnowledgeBase,
+    data: &Datasets,
+    dir: &Path,
+) -> Result<roundup::report::Written> {
+    roundup::report::write(kb, data, dir)
+        .with_context(|| format!("writing the report into '{}'", dir.display()))
+}
+
+pub fn report(args: ReportArgs) -> Result<ExitCode> {
+    let kb = open_existing(&args.kb.kb)?;
+    let written = write_report(&kb, &datasets(&kb)?, &args.out)?;
+    eprintln!(
+        "roundup: wrote {} pages into '{}'; open '{}'",
+        written.pages,
+        args.out.display(),
+        args.out.join("index.html").display()
     );
     Ok(ExitCode::SUCCESS)
 }

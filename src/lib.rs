@@ -5,8 +5,10 @@
 //! [`ingest`] (bytes and origin) → [`parse`] (document blocks with spans)
 //! → [`clean`] (kept blocks; every dropped block with its rule) →
 //! [`output`] (what `roundup clean` and `roundup extract` print) and
-//! [`eval`] (scores against hand-made gold). Beside the pipeline, [`gen`]
-//! makes synthetic articles for scale benchmarks.
+//! [`eval`] (scores against hand-made gold). The [`kb`] keeps every
+//! article's facts with their sources; [`report`] renders it as static
+//! HTML. Beside the pipeline, [`gen`] makes synthetic articles for scale
+//! benchmarks.
 //!
 //! The library never prints and never parses command lines: the binary
 //! builds a [`Config`] and calls [`process`].
@@ -25,6 +27,7 @@ pub mod model;
 pub mod numbers;
 pub mod output;
 pub mod parse;
+pub mod report;
 pub mod structure;
 
 pub use error::{Error, Result};

@@ -70,9 +70,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sources(args) => kb_cmd::sources(args),
         Command::Rebuild(args) => kb_cmd::rebuild(args),
         Command::Audit(args) => audit_cmd::run(args),
+        Command::Report(args) => kb_cmd::report(args),
         Command::Rules { rules } => list_rules(rules.as_deref()),
         Command::Gen(args) => write_generated(&args),
         Command::Bench(cli::Bench::Kb(args)) => bench_cmd::kb(args),
+        Command::Bench(cli::Bench::Report(args)) => bench_cmd::report(args),
     }
 }
 
@@ -256,7 +258,7 @@ fn for_each_processed(
 
 /// The main job: feed every article into the knowledge base
 /// (`<out>/roundup.db` unless `--kb`), refresh the exports (CSV and JSON)
-/// in the output folder, and write `clean/<file>.txt` (kept content) and
+/// and the HTML report (`<out>/report`) in the output folder, and write `clean/<file>.txt` (kept content) and
 /// `articles.jsonl` (one `roundup extract` object per article).
 fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
     let config = config(
@@ -291,18 +293,22 @@ fn main_job(args: cli::RunArgs) -> Result<ExitCode> {
     jsonl
         .flush()
         .with_context(|| format!("writing '{}'", jsonl_path.display()))?;
+    let data = kb_cmd::datasets(&kb)?;
     let counts = kb_cmd::write_exports(
-        &kb,
+        &data,
         &args.out,
         &[
             roundup::kb::export::ExportFormat::Csv,
             roundup::kb::export::ExportFormat::Json,
         ],
     )?;
+    let report_dir = args.out.join("report");
+    kb_cmd::write_report(&kb, &data, &report_dir)?;
     eprintln!("roundup: {summary} in '{}'", kb_path.display());
     eprintln!(
-        "roundup: the knowledge base holds {counts}; exports in '{}'",
-        args.out.display()
+        "roundup: the knowledge base holds {counts}; exports in '{}', report in '{}'",
+        args.out.display(),
+        report_dir.display()
     );
     Ok(exit_code(summary.failed))
 }

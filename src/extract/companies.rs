@@ -550,7 +550,14 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                     continue;
                 };
                 for (a, b) in list(cx, s, rest + lead.end(), at) {
-                    push(cx, a, b, Some(entity.entity.clone()), "company.users-of", out);
+                    push(
+                        cx,
+                        a,
+                        b,
+                        Some(entity.entity.clone()),
+                        "company.users-of",
+                        out,
+                    );
                 }
             }
         }
