@@ -238,3 +238,21 @@ fn pronouns_take_the_section_subject_and_bare_sentences_take_nothing() {
         )]
     );
 }
+
+#[test]
+fn a_comparison_without_its_other_side_is_a_pro() {
+    let text = "# Python frameworks\n\nFlask is better for small services than for portals. \
+        Pyramid is better at routing. Django is better than nothing.\n";
+    let got: Vec<(String, &str)> = claims("e.md", text)
+        .into_iter()
+        .map(|(entity, polarity, ..)| (entity, polarity))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("flask".to_string(), "pro"),
+            ("pyramid".to_string(), "pro"),
+            ("django".to_string(), "pro"),
+        ]
+    );
+}
