@@ -334,6 +334,25 @@ impl Cues {
     /// ("It", "Its", "This framework", "The language"), after any list
     /// marker and discourse words ("Moreover, it ...").
     pub(crate) fn opens_with_pronoun(&self, sentence: &str) -> bool {
+        let rest = self.opener(sentence);
+        self.pronoun_starts
+            .iter()
+            .any(|w| starts_with_word(&rest, w))
+    }
+
+    /// Whether a sentence opens with a demonstrative ("This ensures ...",
+    /// "And these frameworks ..."): it points back at what the sentence
+    /// before was about, more than at the section's subject.
+    pub(crate) fn opens_with_demonstrative(&self, sentence: &str) -> bool {
+        let rest = self.opener(sentence);
+        ["this", "these", "those"]
+            .iter()
+            .any(|w| starts_with_word(&rest, w))
+    }
+
+    /// The sentence lower-cased from its first word after any list marker
+    /// and discourse words.
+    fn opener(&self, sentence: &str) -> String {
         let mut rest = sentence
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -353,9 +372,7 @@ impl Cues {
                 None => break,
             }
         }
-        self.pronoun_starts
-            .iter()
-            .any(|w| starts_with_word(&rest, w))
+        rest
     }
 }
 

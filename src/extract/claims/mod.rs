@@ -113,9 +113,18 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                 role @ (Role::Users | Role::Content) => {
                     let list_item =
                         matches!(block.kind, BlockKind::ListItem { .. }) && role == Role::Content;
+                    // What the sentence before made claims about: where a
+                    // "this" or "these" points.
+                    let mut previous: Vec<String> = Vec::new();
                     for r in sentences::split(line) {
                         let span = Span::new(start + r.start, start + r.end);
-                        sentence_claims(cx, cues, span, subject, list_item, &mut out);
+                        let first = out.len();
+                        sentence_claims(cx, cues, span, subject, list_item, &previous, &mut out);
+                        previous = out[first..]
+                            .iter()
+                            .filter(|c| (c.start, c.end) == (span.start, span.end))
+                            .map(|c| c.entity.clone())
+                            .collect();
                     }
                 }
             }
@@ -269,13 +278,14 @@ fn sentence_claims(
     span: Span,
     subject: Option<&str>,
     list_item: bool,
+    pointed: &[String],
     out: &mut Vec<Claim>,
 ) {
     let text = &cx.doc.text[span.range()];
     let mentions = cx.mentions_in(span);
     // No name in the sentence and no subject to fall back on: no claim
     // can be attributed, so no cue is worth scanning for.
-    if mentions.is_empty() && subject.is_none() {
+    if mentions.is_empty() && subject.is_none() && pointed.is_empty() {
         return;
     }
     if !mentions.is_empty() {
@@ -309,7 +319,9 @@ fn sentence_claims(
             named.push(&m.entity);
         }
     }
-    if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
+    if named.is_empty() && !pointed.is_empty() && cues.opens_with_demonstrative(text) {
+        named.extend(pointed.iter().map(String::as_str));
+    } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
         named.extend(subject);
     }
     for entity in named {

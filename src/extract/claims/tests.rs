@@ -256,3 +256,19 @@ fn a_comparison_without_its_other_side_is_a_pro() {
         ]
     );
 }
+
+#[test]
+fn this_and_these_point_at_what_the_sentence_before_was_about() {
+    let text = "# Python\n\n## Python\n\n\
+        Frameworks like Django come with built-in security features. \
+        And this ensures the safety of web applications.\n\n\
+        Developers write code. This ensures fast delivery.\n";
+    let got: Vec<(String, &str)> = claims("f.md", text)
+        .into_iter()
+        .map(|(entity, polarity, ..)| (entity, polarity))
+        .collect();
+    assert_eq!(
+        got,
+        [("django".to_string(), "pro"), ("django".to_string(), "pro"),]
+    );
+}
