@@ -46,6 +46,9 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     // The entity a bare name paragraph ("Django" on a line of its own)
     // makes the topic, until the next heading.
     let mut topic: Option<&str> = None;
+    // What the last prose sentence made claims about, across paragraphs
+    // of one section: where a "this" or "these" points.
+    let mut previous: Vec<String> = Vec::new();
     for i in prose_blocks(cx.doc, cx.cleaned) {
         let block = &cx.doc.blocks[i];
         let Some(&sec) = cx.outline.section_of.get(i) else {
@@ -55,6 +58,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
         if block.kind.is_heading() {
             label = None;
             topic = None;
+            previous.clear();
             if let Some(done) = item.take() {
                 done.emit(cx, &mut out);
             }
@@ -106,6 +110,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             let line_span = Span::new(start, start + line.trim_end().len());
             match label.unwrap_or(section.role) {
                 role @ (Role::Pros | Role::Cons | Role::Features) => {
+                    previous.clear();
                     let entity = topic.or(cx.subject_of(i));
                     section_claim(cx, cues, i, entity, role, line_span, &mut out);
                     foils(cx, cues, line_span, &mut out);
@@ -113,9 +118,6 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                 role @ (Role::Users | Role::Content) => {
                     let list_item =
                         matches!(block.kind, BlockKind::ListItem { .. }) && role == Role::Content;
-                    // What the sentence before made claims about: where a
-                    // "this" or "these" points.
-                    let mut previous: Vec<String> = Vec::new();
                     for r in sentences::split(line) {
                         let span = Span::new(start + r.start, start + r.end);
                         let first = out.len();

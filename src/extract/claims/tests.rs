@@ -272,3 +272,19 @@ fn this_and_these_point_at_what_the_sentence_before_was_about() {
         [("django".to_string(), "pro"), ("django".to_string(), "pro"),]
     );
 }
+
+#[test]
+fn these_at_the_start_of_a_paragraph_points_at_the_paragraph_before() {
+    let text = "Frameworks\n\nPopular ones include Express and Laravel.\n\
+        These frameworks are widely used.\n\nNext\n\nThese are unrelated words.\n";
+    let got: Vec<(String, String)> = claims("g.txt", text)
+        .into_iter()
+        .map(|(entity, _, _, quote, _)| (entity, quote))
+        .collect();
+    let these: Vec<&str> = got
+        .iter()
+        .filter(|(_, q)| q.starts_with("These"))
+        .map(|(e, _)| e.as_str())
+        .collect();
+    assert_eq!(these, ["express", "laravel"], "{got:?}");
+}
