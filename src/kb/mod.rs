@@ -299,7 +299,7 @@ impl KnowledgeBase {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT id, origin, format, bytes FROM sources
+                "SELECT origin, format, bytes FROM sources
                  WHERE replaced_by IS NULL ORDER BY id",
             )
             .map_err(e)?;
@@ -308,20 +308,20 @@ impl KnowledgeBase {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Vec<u8>>(3)?,
+                    r.get::<_, Vec<u8>>(2)?,
                 ))
             })
             .map_err(e)?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, origin, format, bytes) = row.map_err(e)?;
+            let (origin, format, bytes) = row.map_err(e)?;
             let format = match format.as_str() {
                 "html" => Format::Html,
                 "markdown" => Format::Markdown,
                 _ => Format::Text,
             };
-            let _ = id;
+            // The id is the hash of the stored bytes, computed again rather
+            // than trusted from the row.
             out.push(Article {
                 id: SourceId::of_bytes(&bytes),
                 origin: parse_origin(&origin),
