@@ -103,12 +103,10 @@ fn django_has_the_gold_users_and_pros_each_with_its_source() {
             })
         })
         .collect();
-    // Measured: 26 of the gold's 28 Django pros; the rest are sentences no
-    // claim rule reads as a pro (see issue 5's closing note).
-    let found = gold_pros.len() - missed.len();
     assert!(
-        found * 100 >= gold_pros.len() * 80,
-        "{found} of {} gold Django pros; missed: {missed:#?}",
+        missed.is_empty(),
+        "{} of {} gold Django pros listed; missed: {missed:#?}",
+        gold_pros.len() - missed.len(),
         gold_pros.len()
     );
 

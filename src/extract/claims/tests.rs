@@ -288,3 +288,23 @@ fn these_at_the_start_of_a_paragraph_points_at_the_paragraph_before() {
         .collect();
     assert_eq!(these, ["express", "laravel"], "{got:?}");
 }
+
+#[test]
+fn design_principles_and_all_in_one_praise_are_pros_in_prose_and_features_in_lists() {
+    let text = "# Picks\n\n## Laravel\n\n\
+        Laravel follows the DRY principle throughout its core. \
+        Phoenix is an all-in-one toolkit for web apps.\n\n\
+        ### Features\n\n- Don't Repeat Yourself and convention over configuration\n";
+    let got: Vec<(String, &str, String)> = claims("h.md", text)
+        .into_iter()
+        .map(|(entity, polarity, aspect, ..)| (entity, polarity, aspect))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("laravel".to_string(), "pro", "productivity".to_string()),
+            ("phoenix".to_string(), "pro", "productivity".to_string()),
+            ("laravel".to_string(), "feature", "productivity".to_string()),
+        ]
+    );
+}
