@@ -4,6 +4,7 @@ use crate::cli::{EvalArgs, EvalBench, HtmlBenchArgs};
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use roundup::eval::{bench, findings, gold, Counts};
+use roundup::extract::{extract_timed, EXTRACTORS};
 use roundup::ingest::{self, Input};
 use roundup::model::{Article, Cleaned, Document, Format, Origin};
 use roundup::{output, Config};
@@ -216,6 +217,7 @@ fn html_bench(args: HtmlBenchArgs) -> Result<ExitCode> {
 /// medians: parse (decode included), clean, extract.
 fn stage_times(articles: &[Article], config: &Config, runs: usize) -> String {
     let (mut parse, mut clean, mut extract) = (Vec::new(), Vec::new(), Vec::new());
+    let mut parts: Vec<[Duration; EXTRACTORS.len()]> = Vec::new();
     for _ in 0..runs.max(1) {
         let t0 = Instant::now();
         let docs: Vec<Document> = articles.iter().map(roundup::parse::parse).collect();
@@ -227,23 +229,31 @@ fn stage_times(articles: &[Article], config: &Config, runs: usize) -> String {
             .collect();
         clean.push(t0.elapsed());
         let t0 = Instant::now();
+        let mut part = [Duration::ZERO; EXTRACTORS.len()];
         let found: usize = docs
             .iter()
             .zip(&cleaned)
             .map(|(d, c)| {
-                let f = roundup::extract::extract(d, c, config);
+                let f = extract_timed(d, c, config, |i, t| part[i] += t);
                 f.entities.len() + f.claims.len() + f.statistics.len() + f.companies.len()
             })
             .sum();
         extract.push(t0.elapsed());
+        parts.push(part);
         std::hint::black_box(found);
     }
     let ms = |xs: Vec<Duration>| median(xs).as_secs_f64() * 1e3;
     let (p, c, e) = (ms(parse), ms(clean), ms(extract));
+    let breakdown: Vec<String> = EXTRACTORS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| format!("{name} {:.2}", ms(parts.iter().map(|t| t[i]).collect())))
+        .collect();
     format!(
-        "stages over {} article(s), one thread (median of {runs}): parse {p:.1} ms, clean {c:.1} ms, extract {e:.1} ms (extract/clean {:.2})",
+        "stages over {} article(s), one thread (median of {runs}): parse {p:.1} ms, clean {c:.1} ms, extract {e:.1} ms (extract/clean {:.2})\n  extract by extractor (ms): {}",
         articles.len(),
-        e / c.max(1e-9)
+        e / c.max(1e-9),
+        breakdown.join(", ")
     )
 }
 
