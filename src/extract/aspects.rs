@@ -9,14 +9,14 @@
 //! ```
 //!
 //! Cues live in `data/aspects.toml`. All cues of all aspects are one
-//! Aho-Corasick automaton; a hit counts at ASCII word boundaries (a cue
-//! ending in `*` may continue into the word). Every hit is a vote; longer
+//! phrase trie, looked up at word starts; a hit counts when it ends at an
+//! ASCII word boundary (a cue ending in `*` may continue into the word). Every hit is a vote; longer
 //! cues weigh more, so "easy to learn" outvotes "easy"; ties go to the
 //! aspect listed first. No hit: `other`.
 
 use super::is_word_byte;
+use super::phrases::Phrases;
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 const BUILTIN: &str = include_str!("../../data/aspects.toml");
@@ -41,7 +41,7 @@ struct File {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     names: Vec<String>,
-    ac: AhoCorasick,
+    phrases: Phrases,
     /// Per pattern: (aspect index, open-ended, weight).
     cues: Vec<(usize, bool, usize)>,
 }
@@ -81,14 +81,12 @@ impl Lexicon {
             }
             names.push(entry.name);
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: the cue lists are small and scanned on every claim.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| err(e.to_string()))?;
-        Ok(Lexicon { names, ac, cues })
+        let phrases = Phrases::new(&patterns);
+        Ok(Lexicon {
+            names,
+            phrases,
+            cues,
+        })
     }
 
     /// Every aspect name, in lexicon order.
@@ -98,7 +96,7 @@ impl Lexicon {
 
     /// The aspects a text is about, best first, with their scores.
     pub fn scores(&self, text: &str) -> Vec<(&str, usize)> {
-        let votes = self.votes(text);
+        let (votes, _) = self.votes(text, 0..text.len());
         let mut ranked: Vec<(&str, usize)> = self
             .names
             .iter()
@@ -113,9 +111,23 @@ impl Lexicon {
 
     /// The best aspect of a text, or `other`.
     pub fn aspect_of(&self, text: &str) -> &str {
-        // The first of the highest votes, as `scores` ranks them, without
-        // building the ranking: this runs on every claim.
-        let votes = self.votes(text);
+        self.best(&self.votes(text, 0..text.len()).0)
+    }
+
+    /// The best aspect of the part `within` of a text, else of the whole
+    /// text, else `other`: one scan for both. `within` must start and end
+    /// at a boundary (the text's ends or a byte that is not a word byte).
+    pub fn aspect_within(&self, text: &str, within: std::ops::Range<usize>) -> &str {
+        let (part, whole) = self.votes(text, within);
+        match self.best(&part) {
+            OTHER => self.best(&whole),
+            aspect => aspect,
+        }
+    }
+
+    /// The first of the highest votes, as `scores` ranks them, without
+    /// building the ranking: this runs on every claim.
+    fn best(&self, votes: &[usize]) -> &str {
         let mut best: Option<(usize, usize)> = None;
         for (i, &v) in votes.iter().enumerate() {
             if v > 0 && best.is_none_or(|(_, b)| v > b) {
@@ -125,19 +137,22 @@ impl Lexicon {
         best.map_or(OTHER, |(i, _)| self.names[i].as_str())
     }
 
-    /// The weighted cue votes of a text, one per aspect in lexicon order.
-    fn votes(&self, text: &str) -> Vec<usize> {
+    /// The weighted cue votes of the cues inside `within`, and of all cues
+    /// of the text, one per aspect in lexicon order.
+    fn votes(&self, text: &str, within: std::ops::Range<usize>) -> (Vec<usize>, Vec<usize>) {
         let bytes = text.as_bytes();
-        let mut votes = vec![0usize; self.names.len()];
-        for m in self.ac.find_iter(text) {
-            let (aspect, open, weight) = self.cues[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = open || m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
-            if before_ok && after_ok {
-                votes[aspect] += weight;
+        let mut part = vec![0usize; self.names.len()];
+        let mut whole = vec![0usize; self.names.len()];
+        for m in self.phrases.find_iter(text, Phrases::after_non_word) {
+            let (aspect, open, weight) = self.cues[m.pattern];
+            if open || m.end >= bytes.len() || !is_word_byte(bytes[m.end]) {
+                whole[aspect] += weight;
+                if within.start <= m.start && m.end <= within.end {
+                    part[aspect] += weight;
+                }
             }
         }
-        votes
+        (part, whole)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod candidates;
 pub mod claims;
 pub mod companies;
 pub mod entities;
+pub mod phrases;
 pub mod sentences;
 pub mod statistics;
 

@@ -1,7 +1,7 @@
 //! Claim cues: which phrases make a sentence a pro or a con, and which
 //! words decide who a sentence is about. The knowledge is
-//! `data/cues.toml`; this module compiles it once into one Aho-Corasick
-//! automaton for the cues and small word lists for attribution.
+//! `data/cues.toml`; this module compiles it once into one phrase trie
+//! for the cues and small word lists for attribution.
 //!
 //! ```
 //! use roundup::extract::claims::cues::Cues;
@@ -18,9 +18,9 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::extract::phrases::Phrases;
 use crate::extract::Polarity;
 use crate::extract::{is_word_byte, lower};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -85,7 +85,7 @@ pub struct Verdict<'a> {
 #[derive(Debug, Clone)]
 pub struct Cues {
     groups: Vec<Group>,
-    ac: AhoCorasick,
+    phrases: Phrases,
     /// Per pattern: (group index, open-ended).
     patterns: Vec<(usize, bool)>,
     not_subject_after: Vec<String>,
@@ -159,13 +159,7 @@ impl Cues {
                 evaluative: entry.evaluative,
             });
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: the cue lists are small and scanned on every claim.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .map_err(|e| err(e.to_string()))?;
+        let phrases = Phrases::new(&literals);
         let words = |list: Vec<String>, what: &str| -> Result<Vec<String>> {
             let mut out: Vec<String> = Vec::with_capacity(list.len());
             for w in list {
@@ -196,7 +190,7 @@ impl Cues {
         .unwrap_or(0);
         Ok(Cues {
             groups,
-            ac,
+            phrases,
             patterns,
             not_subject_after,
             not_subject_before: words(a.not_subject_before, "not_subject_before")?,
@@ -216,11 +210,9 @@ impl Cues {
         let bytes = text.as_bytes();
         let (mut con, mut pro, mut evaluative) = (None::<usize>, None::<usize>, false);
         let (mut con_at, mut pro_at) = (None::<usize>, None::<usize>);
-        for m in self.ac.find_iter(text) {
-            let (g, open) = self.patterns[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = open || m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
-            if !(before_ok && after_ok) {
+        for m in self.phrases.find_iter(text, Phrases::after_non_word) {
+            let (g, open) = self.patterns[m.pattern];
+            if !(open || m.end >= bytes.len() || !is_word_byte(bytes[m.end])) {
                 continue;
             }
             let group = &self.groups[g];
@@ -231,7 +223,7 @@ impl Cues {
                 None => continue,
             };
             *slot = Some(slot.map_or(g, |s| s.min(g)));
-            at.get_or_insert(m.start());
+            at.get_or_insert(m.start);
         }
         let (polarity, g, at) = match (con, pro) {
             (Some(g), _) => (Polarity::Con, g, con_at),

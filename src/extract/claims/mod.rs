@@ -296,7 +296,6 @@ fn sentence_claims(
     let Some(verdict) = cues.scan(text) else {
         return;
     };
-    let aspect = aspect_near(cx, text, verdict.at);
     let mut named: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, bool)> = None;
     for m in mentions {
@@ -326,6 +325,10 @@ fn sentence_claims(
     } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
         named.extend(subject);
     }
+    if named.is_empty() {
+        return;
+    }
+    let aspect = aspect_near(cx, text, verdict.at);
     for entity in named {
         out.push(claim(
             cx,
@@ -420,10 +423,7 @@ fn aspect_near<'a>(cx: &'a Context, text: &str, at: usize) -> &'a str {
     let at = at.min(text.len());
     let start = text[..at].rfind(STOPS).map_or(0, |i| i + 1);
     let end = text[at..].find(STOPS).map_or(text.len(), |i| at + i);
-    match cx.config.aspects.aspect_of(&text[start..end]) {
-        super::aspects::OTHER => cx.config.aspects.aspect_of(text),
-        a => a,
-    }
+    cx.config.aspects.aspect_within(text, start..end)
 }
 
 /// "Unlike Java threads, which can be memory-heavy": the foil named after
