@@ -59,10 +59,20 @@ struct RoleEntry {
     patterns: Vec<String>,
 }
 
+/// Marks that announce a role inside a line ("✅ Fast", "👎 Slow").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymbolEntry {
+    role: Role,
+    marks: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     role: Vec<RoleEntry>,
+    #[serde(default)]
+    symbol: Vec<SymbolEntry>,
 }
 
 /// The compiled heading-role patterns: one set, so a heading is scanned
@@ -72,6 +82,9 @@ pub struct RoleRules {
     set: RegexSet,
     /// The role of each pattern of the set, in file order.
     roles: Vec<Role>,
+    /// Symbols that announce a role wherever they stand in a line, without
+    /// variation selectors.
+    symbols: Vec<(String, Role)>,
 }
 
 impl RoleRules {
@@ -105,7 +118,34 @@ impl RoleRules {
             .case_insensitive(true)
             .build()
             .map_err(|e| err(e.to_string()))?;
-        Ok(RoleRules { set, roles })
+        let mut symbols = Vec::new();
+        for entry in file.symbol {
+            for mark in entry.marks {
+                let mark = without_selectors(&mark);
+                if mark.is_empty()
+                    || mark
+                        .chars()
+                        .any(|c| c.is_alphanumeric() || c.is_whitespace())
+                {
+                    return Err(err(format!(
+                        "symbol {:?}: mark {mark:?} is empty or holds letters, digits or spaces",
+                        entry.role
+                    )));
+                }
+                symbols.push((mark, entry.role));
+            }
+        }
+        Ok(RoleRules {
+            set,
+            roles,
+            symbols,
+        })
+    }
+
+    /// The symbols that announce a role inside a line, as written in
+    /// `data/sections.toml` without variation selectors.
+    pub fn symbols(&self) -> &[(String, Role)] {
+        &self.symbols
     }
 
     /// The role a heading's text announces.
@@ -122,6 +162,14 @@ impl RoleRules {
         // Set matches come in pattern order, so the first is the file's first.
         matched.first().copied().unwrap_or(Role::Content)
     }
+}
+
+/// A symbol without its emoji variation selectors (U+FE0E, U+FE0F): "✔️"
+/// and "✔" are one mark.
+pub fn without_selectors(mark: &str) -> String {
+    mark.chars()
+        .filter(|&c| c != '\u{fe0e}' && c != '\u{fe0f}')
+        .collect()
 }
 
 /// Builds the outline of the kept blocks. Dropped blocks belong to the
@@ -271,5 +319,16 @@ mod tests {
         assert!(
             RoleRules::parse("mine.toml", "[[role]]\nrole = \"meh\"\npatterns = []\n").is_err()
         );
+        let symbol = |mark: &str| {
+            RoleRules::parse(
+                "mine.toml",
+                &format!("[[role]]\nrole = \"pros\"\npatterns = []\n[[symbol]]\nrole = \"cons\"\nmarks = [\"{mark}\"]\n"),
+            )
+        };
+        assert_eq!(
+            symbol("\u{274c}\u{fe0f}").unwrap().symbols(),
+            [("\u{274c}".to_string(), Role::Cons)]
+        );
+        assert!(symbol("x").is_err() && symbol("").is_err());
     }
 }

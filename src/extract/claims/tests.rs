@@ -308,3 +308,61 @@ fn design_principles_and_all_in_one_praise_are_pros_in_prose_and_features_in_lis
         ]
     );
 }
+
+/// (entity, polarity, quote, rule) of every claim: for rules where the
+/// aspect is not the point.
+fn quoted(name: &str, text: &str) -> Vec<(String, &'static str, String, String)> {
+    claims(name, text)
+        .into_iter()
+        .map(|(entity, polarity, _, quote, rule)| (entity, polarity, quote, rule))
+        .collect()
+}
+
+fn short(
+    entity: &str,
+    polarity: &'static str,
+    quote: &str,
+    rule: &str,
+) -> (String, &'static str, String, String) {
+    (entity.into(), polarity, quote.into(), rule.into())
+}
+
+#[test]
+fn symbols_and_a_legend_cut_a_line_into_pros_and_cons() {
+    let text = "# Go and Python web frameworks\n\nHow to read the list:\n\n\
+        \u{2b50} Where it shines\n\u{1f422} Weak spots\n\u{1f4da} Learning\n\n\
+        - Gin: \u{2b50} Very fast router, small API \u{1f422} Young ecosystem \u{1f4da} Moderate\n\
+        - Django: \u{1f4da} Steep at first \u{2b50} Admin panel, ORM, etc. \u{1f422} Monolithic\n\n\
+        ## Flask\n\n\u{2705} Tiny core\n\u{274c} No async views\n";
+    assert_eq!(
+        quoted("i.md", text),
+        [
+            short("gin", "pro", "Very fast router", "claim.inline.pros"),
+            short("gin", "pro", "small API", "claim.inline.pros"),
+            short("gin", "con", "Young ecosystem", "claim.inline.cons"),
+            // A segment under a mark of no role reads its cues.
+            short("django", "con", "Steep at first", "claim.cue.drawback"),
+            short("django", "pro", "Admin panel", "claim.inline.pros"),
+            // "etc." closes the list; it is no item.
+            short("django", "pro", "ORM", "claim.inline.pros"),
+            short("django", "con", "Monolithic", "claim.inline.cons"),
+            short("flask", "pro", "Tiny core", "claim.inline.pros"),
+            short("flask", "con", "No async views", "claim.inline.cons"),
+        ]
+    );
+}
+
+#[test]
+fn run_in_pros_and_cons_labels_inside_a_paragraph() {
+    let page = "<html><body><article><h1>PHP frameworks</h1><h2>Laravel</h2>\
+        <p>Pros: elegant syntax, huge community. Cons: slower than Go.</p>\
+        <p>Summary: Laravel suits most teams.</p></article></body></html>";
+    assert_eq!(
+        quoted("j.html", page),
+        [
+            short("laravel", "pro", "elegant syntax", "claim.inline.pros"),
+            short("laravel", "pro", "huge community", "claim.inline.pros"),
+            short("laravel", "con", "slower than Go", "claim.inline.cons"),
+        ]
+    );
+}
