@@ -534,8 +534,13 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         cells
             .iter()
             .find(|&&(r, c, _)| r == row && c == col)
-            .and_then(|&(_, _, b)| cx.mentions_in(cx.doc.blocks[b].span).first())
-            .map(|m| m.entity.as_str())
+            .and_then(|&(_, _, b)| {
+                let span = cx.doc.blocks[b].span;
+                cx.mentions_in(span)
+                    .first()
+                    .map(|m| m.entity.as_str())
+                    .or_else(|| label_entity(cx, &cx.doc.text[span.range()]))
+            })
     };
     for &(row, col, b) in cells {
         let block = &cx.doc.blocks[b];
@@ -595,6 +600,32 @@ fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
             before.matches('(').count() <= before.matches(')').count()
         })
         .map(|m| m.entity.as_str())
+        .or_else(|| {
+            // A run-down of entities, one item each ("- Gin: ..."), under a
+            // heading of no entity: the lead is a name, even an ambiguous
+            // one. Under an entity's heading "Next:" is just a word.
+            let rundown =
+                matches!(block.kind, BlockKind::ListItem { .. }) && cx.subject_of(i).is_none();
+            rundown.then(|| label_entity(cx, &text[..colon])).flatten()
+        })
+}
+
+/// The entity a label names when it is nothing but a name: the lead of a
+/// "Gin: ..." item, the head of a table row. A label is where an article
+/// puts a name as a heading would, so an ambiguous name ("Gin", "Flask",
+/// "Go") needs no other context there, as in a heading.
+fn label_entity<'a>(cx: &'a Context, label: &str) -> Option<&'a str> {
+    let name = label.trim().trim_matches(['*', '_', '`']).trim();
+    if name.is_empty() || name.len() > 40 {
+        return None;
+    }
+    let matcher = &cx.config.matcher;
+    match matcher.find_in(name, true).as_slice() {
+        [one] if one.span.start == 0 && one.span.end == name.len() => {
+            Some(matcher.slug_at(one.entity))
+        }
+        _ => None,
+    }
 }
 
 /// The aspect of the clause where a sentence's claim is said (between

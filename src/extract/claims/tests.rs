@@ -366,3 +366,42 @@ fn run_in_pros_and_cons_labels_inside_a_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_bare_name_as_a_label_is_the_entity_even_when_ambiguous() {
+    // List leads under a heading of no entity, and the heads of table
+    // rows, are names however ambiguous; "Next:" under Django's heading is
+    // just a word.
+    let text = "# Picks\n\n## Our shortlist\n\n- Gin: \u{1f44d} Tiny core \u{1f44e} Young\n\
+        - Flask: Provides a tidy core.\n\n## Django\n\n- Next: it is fast.\n";
+    assert_eq!(
+        quoted("k.md", text),
+        [
+            short("gin", "pro", "Tiny core", "claim.inline.pros"),
+            short("gin", "con", "Young", "claim.inline.cons"),
+            short(
+                "flask",
+                "pro",
+                "Flask: Provides a tidy core.",
+                "claim.cue.offers"
+            ),
+            short("django", "pro", "Next: it is fast.", "claim.cue.evaluative"),
+        ]
+    );
+    let page = "<html><body><article><h1>Languages</h1><table>\
+        <tr><th>Language</th><th>Memory</th></tr>\
+        <tr><td>Rust</td><td>Ownership, borrowing</td></tr>\
+        <tr><td>Go</td><td>Garbage collected</td></tr></table></article></body></html>";
+    assert_eq!(
+        quoted("l.html", page),
+        [
+            short(
+                "rust",
+                "feature",
+                "Ownership, borrowing",
+                "claim.table.cell"
+            ),
+            short("go", "feature", "Garbage collected", "claim.table.cell"),
+        ]
+    );
+}
