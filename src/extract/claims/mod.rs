@@ -30,6 +30,7 @@
 //! lexicon over its own text.
 
 pub mod cues;
+pub mod ratings;
 
 use super::sentences;
 use super::{prose_blocks, quote, Claim, Context, Polarity};
@@ -525,9 +526,12 @@ fn sentence_claims(
 
 /// A comparison table: each body cell with words is a claim of the entity
 /// its row names in the first column, else of the one its column names in
-/// the header row (`claim.table.cell`). A
-/// cell with a pro or con cue is that ("Fast", "Lower (interpreted)"); any
-/// other is a feature ("Goroutines, channels"). Cells of bare figures are
+/// the header row (`claim.table.cell`). A cell that opens with a rating is
+/// what the rating says under its column ("Low" is a con, but a pro under
+/// "Learning curve"; "Moderate" a feature, see [`ratings`]); else a cell
+/// with a pro or con cue is that ("Fast"); any other is a feature
+/// ("Goroutines, channels"). Its aspect is what its column (or row) label
+/// names ("Performance"), else its own. Cells of bare figures are
 /// statistics, not claims.
 fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mut Vec<Claim>) {
     let entity_at = |row: u32, col: u32| {
@@ -542,6 +546,12 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
                     .or_else(|| label_entity(cx, &cx.doc.text[span.range()]))
             })
     };
+    let text_at = |row: u32, col: u32| {
+        cells
+            .iter()
+            .find(|&&(r, c, _)| r == row && c == col)
+            .map_or("", |&(_, _, b)| cx.doc.block_text(&cx.doc.blocks[b]))
+    };
     for &(row, col, b) in cells {
         let block = &cx.doc.blocks[b];
         let text = cx.doc.block_text(block);
@@ -554,11 +564,25 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         }
         // Only a table that compares entities: a key/value table of one
         // framework ("Sponsorship | MIT") lists facts, not claims.
-        let Some(entity) = entity_at(row, 0).or_else(|| entity_at(0, col)) else {
-            continue;
+        // The cell's label names what it measures: the column's header
+        // when the row names the entity, else the row's head.
+        let (entity, label) = match entity_at(row, 0) {
+            Some(e) => (e, text_at(0, col)),
+            None => match entity_at(0, col) {
+                Some(e) => (e, text_at(row, 0)),
+                None => continue,
+            },
         };
-        let polarity = cues.scan(text).map_or(Polarity::Feature, |v| v.polarity);
-        let aspect = cx.config.aspects.aspect_of(text);
+        // A rating ("Moderate (interpreted)", "Very high (compiled)")
+        // decides; else the cell's cues.
+        let polarity = match cx.config.ratings.rate(text, label) {
+            Some(rated) => rated.unwrap_or(Polarity::Feature),
+            None => cues.scan(text).map_or(Polarity::Feature, |v| v.polarity),
+        };
+        let aspect = match cx.config.aspects.aspect_of(label) {
+            super::aspects::OTHER => cx.config.aspects.aspect_of(text),
+            named => named,
+        };
         out.push(claim(
             cx,
             entity.to_string(),

@@ -405,3 +405,37 @@ fn a_bare_name_as_a_label_is_the_entity_even_when_ambiguous() {
         ]
     );
 }
+
+#[test]
+fn table_cells_are_rated_and_take_their_column_aspect() {
+    let page = "<html><body><article><h1>Frameworks compared</h1><table>\
+        <tr><th>Framework</th><th>Performance</th><th>Learning curve</th><th>Community</th></tr>\
+        <tr><td>Django</td><td>Moderate (ORM overhead)</td><td>Low</td><td>Very large, friendly</td></tr>\
+        <tr><td>Rocket</td><td>Very high (compiled)</td><td>High (strict rules)</td><td>Small, but helpful</td></tr>\
+        </table></article></body></html>";
+    let got: Vec<(String, &str, String, String)> = claims("m.html", page)
+        .into_iter()
+        .map(|(entity, polarity, aspect, quote, _)| (entity, polarity, aspect, quote))
+        .collect();
+    let cell = |e: &str, p: &'static str, a: &str, q: &str| {
+        (e.to_string(), p, a.to_string(), q.to_string())
+    };
+    assert_eq!(
+        got,
+        [
+            // "Moderate" is neither; "overhead" in its reason does not count.
+            cell(
+                "django",
+                "feature",
+                "performance",
+                "Moderate (ORM overhead)"
+            ),
+            // Low is good for a learning curve.
+            cell("django", "pro", "learning-curve", "Low"),
+            cell("django", "pro", "community", "Very large, friendly"),
+            cell("rocket", "pro", "performance", "Very high (compiled)"),
+            cell("rocket", "con", "learning-curve", "High (strict rules)"),
+            cell("rocket", "con", "community", "Small, but helpful"),
+        ]
+    );
+}
