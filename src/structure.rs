@@ -4,12 +4,14 @@
 //! A section is a heading and the blocks under it until the next heading.
 //! Its parent is the nearest earlier heading of a lower level. Its subject
 //! is the first entity its heading names ("Django – Python Framework" is
-//! about Django), else its parent's; its role is what its heading
+//! about Django), or the one framework it names beside its stack ("Python
+//! ~ Django" is about Django too), else its parent's; its role is what its heading
 //! announces (pros, cons, features, users: patterns in
 //! `data/sections.toml`), else its parent's, unless the heading names a
 //! new entity. So "1. Batteries Included" under "Advantages of Django" is
 //! a pro of Django, and "2. Flask" under it is not.
 
+use crate::catalog::{Catalog, Kind};
 use crate::error::{Error, Result};
 use crate::extract::entities::Matcher;
 use crate::model::{BlockKind, Cleaned, Document};
@@ -172,9 +174,31 @@ pub fn without_selectors(mark: &str) -> String {
         .collect()
 }
 
+/// The entity a heading is about: the first it names, unless it names one
+/// framework and otherwise only languages, runtimes and platforms, its
+/// stack ("Python ~ Django", "Node.js: Express", ".NET / ASP.NET MVC"):
+/// then the framework.
+fn heading_subject(matcher: &Matcher, catalog: &Catalog, text: &str) -> Option<usize> {
+    let found = matcher.find_in(text, true);
+    let entities = catalog.entities();
+    let mut frameworks = found
+        .iter()
+        .filter(|f| entities[f.entity].kind == Kind::Framework);
+    match (frameworks.next(), frameworks.next()) {
+        (Some(one), None) => Some(one.entity),
+        _ => found.first().map(|f| f.entity),
+    }
+}
+
 /// Builds the outline of the kept blocks. Dropped blocks belong to the
 /// section they sit in but never open one.
-pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &RoleRules) -> Outline {
+pub fn outline(
+    doc: &Document,
+    cleaned: &Cleaned,
+    matcher: &Matcher,
+    catalog: &Catalog,
+    roles: &RoleRules,
+) -> Outline {
     let mut sections = vec![Section {
         heading: None,
         level: 0,
@@ -201,7 +225,7 @@ pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &Rol
         }
         let parent = *open.last().unwrap_or(&0);
         let text = doc.block_text(block);
-        let own_subject = matcher.find_in(text, true).first().map(|f| f.entity);
+        let own_subject = heading_subject(matcher, catalog, text);
         let own_role = roles.role_of(text);
         let inherited = &sections[parent];
         let section = Section {
@@ -234,7 +258,7 @@ pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &Rol
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+
     use crate::model::{Block, Meta, Span};
 
     /// A document from (kind, text) pairs, one block per line.
@@ -295,7 +319,7 @@ mod tests {
         };
         let catalog = Catalog::builtin().unwrap();
         let m = Matcher::new(&catalog);
-        let o = outline(&d, &cleaned, &m, &RoleRules::builtin().unwrap());
+        let o = outline(&d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
         let at = |block: usize| {
             let s = &o.sections[o.section_of[block]];
             (

@@ -122,7 +122,13 @@ impl Context<'_> {
 /// Runs every extractor over a cleaned document.
 pub fn extract(doc: &Document, cleaned: &Cleaned, config: &crate::Config) -> Findings {
     let mentions = mentions(doc, cleaned, &config.matcher);
-    let outline = crate::structure::outline(doc, cleaned, &config.matcher, &config.roles);
+    let outline = crate::structure::outline(
+        doc,
+        cleaned,
+        &config.matcher,
+        &config.catalog,
+        &config.roles,
+    );
     let cx = Context {
         doc,
         cleaned,

@@ -439,3 +439,25 @@ fn table_cells_are_rated_and_take_their_column_aspect() {
         ]
     );
 }
+
+#[test]
+fn a_heading_naming_a_framework_and_its_stack_is_about_the_framework() {
+    let text = "# Backends by language\n\n## Python ~ Django\n\nIt is fast and secure.\n\n\
+        ## Node.js: Express\n\nIt offers a tiny core.\n\n## Python vs Go\n\nIt is easy to learn.\n\n\
+        ## Django or Flask\n\nIt is easy to learn.\n";
+    let got: Vec<(String, String)> = quoted("n.md", text)
+        .into_iter()
+        .map(|(entity, _, quote, _)| (entity, quote))
+        .collect();
+    let pair = |e: &str, q: &str| (e.to_string(), q.to_string());
+    assert_eq!(
+        got,
+        [
+            pair("django", "It is fast and secure."),
+            pair("express", "It offers a tiny core."),
+            // No framework, or two: the first name is the subject.
+            pair("python", "It is easy to learn."),
+            pair("django", "It is easy to learn."),
+        ]
+    );
+}
