@@ -134,7 +134,11 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                 }
                 continue;
             }
-            match label.unwrap_or(section.role) {
+            let mut role = label.unwrap_or(section.role);
+            if role != Role::Content && opens_with_another(cx, i, line_span, topic) {
+                role = Role::Content;
+            }
+            match role {
                 role @ (Role::Pros | Role::Cons | Role::Features) => {
                     previous.clear();
                     let entity = topic.or(cx.subject_of(i));
@@ -592,6 +596,28 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
             "claim.table.cell",
         ));
     }
+}
+
+/// Whether a paragraph line under a pros, cons or features heading opens
+/// with an entity other than the section's own: "Reflex builds on top of
+/// FastAPI ..." after FastAPI's cons list is the author talking about
+/// Reflex, not another con of FastAPI. List items stay items.
+fn opens_with_another(cx: &Context, i: usize, line: Span, topic: Option<&str>) -> bool {
+    let block = &cx.doc.blocks[i];
+    if block.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let Some(own) = topic.or(cx.subject_of(i)) else {
+        return false;
+    };
+    let text = &cx.doc.text[line.range()];
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    cx.mentions_in(line)
+        .first()
+        .is_some_and(|m| m.start == line.start + lead && m.entity != own)
 }
 
 /// The entity a paragraph of nothing but a short name ("Django", "Ruby on

@@ -461,3 +461,33 @@ fn a_heading_naming_a_framework_and_its_stack_is_about_the_framework() {
         ]
     );
 }
+
+#[test]
+fn a_paragraph_opening_with_another_entity_is_no_item_of_the_section() {
+    let text = "# Python picks\n\n## Flask\n\n### Cons\n\n- Hard to scale large apps.\n\n\
+        Django ships an admin panel, which makes it easy to start.\n\n\
+        It also needs extensions for everything.\n";
+    assert_eq!(
+        quoted("o.md", text),
+        [
+            short(
+                "flask",
+                "con",
+                "Hard to scale large apps.",
+                "claim.section.cons"
+            ),
+            short(
+                "django",
+                "pro",
+                "Django ships an admin panel, which makes it easy to start.",
+                "claim.cue.evaluative"
+            ),
+            short(
+                "flask",
+                "con",
+                "It also needs extensions for everything.",
+                "claim.section.cons"
+            ),
+        ]
+    );
+}
