@@ -124,13 +124,15 @@ impl RoleRules {
         for entry in file.symbol {
             for mark in entry.marks {
                 let mark = without_selectors(&mark);
-                if mark.is_empty()
+                // Marks open outside ASCII: a line of plain ASCII holds none.
+                let plain = mark.chars().next().is_none_or(|c| c.is_ascii());
+                if plain
                     || mark
                         .chars()
                         .any(|c| c.is_alphanumeric() || c.is_whitespace())
                 {
                     return Err(err(format!(
-                        "symbol {:?}: mark {mark:?} is empty or holds letters, digits or spaces",
+                        "symbol {:?}: mark {mark:?} is empty, opens with ASCII, or holds letters, digits or spaces",
                         entry.role
                     )));
                 }
@@ -353,6 +355,6 @@ mod tests {
             symbol("\u{274c}\u{fe0f}").unwrap().symbols(),
             [("\u{274c}".to_string(), Role::Cons)]
         );
-        assert!(symbol("x").is_err() && symbol("").is_err());
+        assert!(symbol("x").is_err() && symbol("").is_err() && symbol("+").is_err());
     }
 }

@@ -302,9 +302,13 @@ fn inline_segments(cx: &Context, marks: &[(String, Role)], line: Span) -> Vec<(R
     // (start of the mark, start of its segment, role)
     let mut cuts: Vec<(usize, usize, Role)> = Vec::new();
     if !text.is_ascii() {
-        for (at, _) in text.char_indices() {
+        // Every mark opens with a character outside ASCII.
+        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
             let rest = &text[at..];
-            if let Some((mark, role)) = marks.iter().find(|(m, _)| rest.starts_with(m.as_str())) {
+            let hit = marks
+                .iter()
+                .find(|(m, _)| m.starts_with(c) && rest.starts_with(m.as_str()));
+            if let Some((mark, role)) = hit {
                 let after = rest[mark.len()..]
                     .trim_start_matches(['\u{fe0e}', '\u{fe0f}'])
                     .len();
@@ -328,11 +332,18 @@ fn inline_segments(cx: &Context, marks: &[(String, Role)], line: Span) -> Vec<(R
         if !(1..=2).contains(&words) || !label.starts_with(char::is_uppercase) {
             continue;
         }
+        let start = from + head[from..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        // "Django: ..." leads with a name, not a role.
+        if !cx
+            .mentions_in(Span::new(line.start + start, line.start + colon))
+            .is_empty()
+        {
+            continue;
+        }
         let role = cx.config.roles.role_of(label);
         if role == Role::Content || role == Role::Users {
             continue;
         }
-        let start = from + head[from..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
         let body = colon + 1 + text[colon + 1..].len()
             - text[colon + 1..].trim_start_matches(['*', '_']).len();
         cuts.push((start, body, role));

@@ -72,14 +72,15 @@ impl Ratings {
         }) {
             head = rest.trim_start().to_string();
         }
-        let label = label.to_lowercase();
-        let inverse = self.inverse.iter().any(|w| {
-            label
-                .split(|c: char| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .join(" ")
-                .contains(w.as_str())
-        });
+        // The label's words, lower-cased, one space apart ("Learning-curve"
+        // reads as "learning curve").
+        let label = label
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let inverse = self.inverse.iter().any(|w| label.contains(w.as_str()));
         let (pro, con) = match inverse {
             true => (Polarity::Con, Polarity::Pro),
             false => (Polarity::Pro, Polarity::Con),
