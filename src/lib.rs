@@ -44,6 +44,8 @@ pub struct Config {
     pub roles: structure::RoleRules,
     /// Which aspect a claim is about.
     pub aspects: extract::aspects::Lexicon,
+    /// How comparison tables rate a cell.
+    pub ratings: extract::claims::ratings::Ratings,
     /// The entity catalog itself: names, kinds and languages.
     pub catalog: catalog::Catalog,
     /// When two statements say the same thing.
@@ -67,6 +69,7 @@ impl Config {
             matcher: extract::entities::Matcher::new(catalog),
             roles: structure::RoleRules::builtin()?,
             aspects: extract::aspects::Lexicon::builtin()?,
+            ratings: extract::claims::ratings::Ratings::builtin()?,
             catalog: catalog.clone(),
             statements: kb::keys::Statements::builtin()?,
             max_bytes: ingest::DEFAULT_MAX_BYTES,

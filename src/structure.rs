@@ -4,12 +4,14 @@
 //! A section is a heading and the blocks under it until the next heading.
 //! Its parent is the nearest earlier heading of a lower level. Its subject
 //! is the first entity its heading names ("Django – Python Framework" is
-//! about Django), else its parent's; its role is what its heading
+//! about Django), or the one framework it names beside its stack ("Python
+//! ~ Django" is about Django too), else its parent's; its role is what its heading
 //! announces (pros, cons, features, users: patterns in
 //! `data/sections.toml`), else its parent's, unless the heading names a
 //! new entity. So "1. Batteries Included" under "Advantages of Django" is
 //! a pro of Django, and "2. Flask" under it is not.
 
+use crate::catalog::{Catalog, Kind};
 use crate::error::{Error, Result};
 use crate::extract::entities::Matcher;
 use crate::model::{BlockKind, Cleaned, Document};
@@ -59,10 +61,20 @@ struct RoleEntry {
     patterns: Vec<String>,
 }
 
+/// Marks that announce a role inside a line ("✅ Fast", "👎 Slow").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymbolEntry {
+    role: Role,
+    marks: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     role: Vec<RoleEntry>,
+    #[serde(default)]
+    symbol: Vec<SymbolEntry>,
 }
 
 /// The compiled heading-role patterns: one set, so a heading is scanned
@@ -72,6 +84,9 @@ pub struct RoleRules {
     set: RegexSet,
     /// The role of each pattern of the set, in file order.
     roles: Vec<Role>,
+    /// Symbols that announce a role wherever they stand in a line, without
+    /// variation selectors.
+    symbols: Vec<(String, Role)>,
 }
 
 impl RoleRules {
@@ -105,7 +120,36 @@ impl RoleRules {
             .case_insensitive(true)
             .build()
             .map_err(|e| err(e.to_string()))?;
-        Ok(RoleRules { set, roles })
+        let mut symbols = Vec::new();
+        for entry in file.symbol {
+            for mark in entry.marks {
+                let mark = without_selectors(&mark);
+                // Marks open outside ASCII: a line of plain ASCII holds none.
+                let plain = mark.chars().next().is_none_or(|c| c.is_ascii());
+                if plain
+                    || mark
+                        .chars()
+                        .any(|c| c.is_alphanumeric() || c.is_whitespace())
+                {
+                    return Err(err(format!(
+                        "symbol {:?}: mark {mark:?} is empty, opens with ASCII, or holds letters, digits or spaces",
+                        entry.role
+                    )));
+                }
+                symbols.push((mark, entry.role));
+            }
+        }
+        Ok(RoleRules {
+            set,
+            roles,
+            symbols,
+        })
+    }
+
+    /// The symbols that announce a role inside a line, as written in
+    /// `data/sections.toml` without variation selectors.
+    pub fn symbols(&self) -> &[(String, Role)] {
+        &self.symbols
     }
 
     /// The role a heading's text announces.
@@ -124,9 +168,39 @@ impl RoleRules {
     }
 }
 
+/// A symbol without its emoji variation selectors (U+FE0E, U+FE0F): "✔️"
+/// and "✔" are one mark.
+pub fn without_selectors(mark: &str) -> String {
+    mark.chars()
+        .filter(|&c| c != '\u{fe0e}' && c != '\u{fe0f}')
+        .collect()
+}
+
+/// The entity a heading is about: the first it names, unless it names one
+/// framework and otherwise only languages, runtimes and platforms, its
+/// stack ("Python ~ Django", "Node.js: Express", ".NET / ASP.NET MVC"):
+/// then the framework.
+fn heading_subject(matcher: &Matcher, catalog: &Catalog, text: &str) -> Option<usize> {
+    let found = matcher.find_in(text, true);
+    let entities = catalog.entities();
+    let mut frameworks = found
+        .iter()
+        .filter(|f| entities[f.entity].kind == Kind::Framework);
+    match (frameworks.next(), frameworks.next()) {
+        (Some(one), None) => Some(one.entity),
+        _ => found.first().map(|f| f.entity),
+    }
+}
+
 /// Builds the outline of the kept blocks. Dropped blocks belong to the
 /// section they sit in but never open one.
-pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &RoleRules) -> Outline {
+pub fn outline(
+    doc: &Document,
+    cleaned: &Cleaned,
+    matcher: &Matcher,
+    catalog: &Catalog,
+    roles: &RoleRules,
+) -> Outline {
     let mut sections = vec![Section {
         heading: None,
         level: 0,
@@ -153,7 +227,7 @@ pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &Rol
         }
         let parent = *open.last().unwrap_or(&0);
         let text = doc.block_text(block);
-        let own_subject = matcher.find_in(text, true).first().map(|f| f.entity);
+        let own_subject = heading_subject(matcher, catalog, text);
         let own_role = roles.role_of(text);
         let inherited = &sections[parent];
         let section = Section {
@@ -186,7 +260,7 @@ pub fn outline(doc: &Document, cleaned: &Cleaned, matcher: &Matcher, roles: &Rol
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+
     use crate::model::{Block, Meta, Span};
 
     /// A document from (kind, text) pairs, one block per line.
@@ -247,7 +321,7 @@ mod tests {
         };
         let catalog = Catalog::builtin().unwrap();
         let m = Matcher::new(&catalog);
-        let o = outline(&d, &cleaned, &m, &RoleRules::builtin().unwrap());
+        let o = outline(&d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
         let at = |block: usize| {
             let s = &o.sections[o.section_of[block]];
             (
@@ -271,5 +345,16 @@ mod tests {
         assert!(
             RoleRules::parse("mine.toml", "[[role]]\nrole = \"meh\"\npatterns = []\n").is_err()
         );
+        let symbol = |mark: &str| {
+            RoleRules::parse(
+                "mine.toml",
+                &format!("[[role]]\nrole = \"pros\"\npatterns = []\n[[symbol]]\nrole = \"cons\"\nmarks = [\"{mark}\"]\n"),
+            )
+        };
+        assert_eq!(
+            symbol("\u{274c}\u{fe0f}").unwrap().symbols(),
+            [("\u{274c}".to_string(), Role::Cons)]
+        );
+        assert!(symbol("x").is_err() && symbol("").is_err() && symbol("+").is_err());
     }
 }

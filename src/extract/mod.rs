@@ -152,7 +152,13 @@ pub fn extract_timed(
     };
     let mentions = mentions(doc, cleaned, &config.matcher);
     lap(0);
-    let outline = crate::structure::outline(doc, cleaned, &config.matcher, &config.roles);
+    let outline = crate::structure::outline(
+        doc,
+        cleaned,
+        &config.matcher,
+        &config.catalog,
+        &config.roles,
+    );
     lap(1);
     let cx = Context {
         doc,

@@ -18,12 +18,19 @@
 //!   can be memory-heavy" gives Java the polarity of its "which" clause
 //!   (`claim.cue.comparison`).
 //!
+//! - inline rules: a line cut by marks ("Flask: ✅ Flexible, small ❌ Not
+//!   async", "Pros: fast. Cons: verbose") gives one claim per item of each
+//!   pros, cons or features segment (`claim.inline.pros`, ...). The marks
+//!   are symbols (`data/sections.toml`, or a legend paragraph of the
+//!   article: "👎 Downsides") and short role labels before a colon.
+//!
 //! A comparison table gives one claim per body cell (`claim.table.cell`).
 //!
 //! Every claim quotes its exact span; its aspect comes from the aspect
 //! lexicon over its own text.
 
 pub mod cues;
+pub mod ratings;
 
 use super::sentences;
 use super::{prose_blocks, quote, Claim, Context, Polarity};
@@ -49,6 +56,9 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     // What the last prose sentence made claims about, across paragraphs
     // of one section: where a "this" or "these" points.
     let mut previous: Vec<String> = Vec::new();
+    // Symbols that announce a role inside a line: the built-in ones, then
+    // those a legend paragraph of the article defines ("👎 Downsides").
+    let mut marks: Vec<(String, Role)> = cx.config.roles.symbols().to_vec();
     for i in prose_blocks(cx.doc, cx.cleaned) {
         let block = &cx.doc.blocks[i];
         let Some(&sec) = cx.outline.section_of.get(i) else {
@@ -94,6 +104,13 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             label = None;
             continue;
         }
+        if let Some(defined) = legend(cx, text) {
+            for (mark, role) in defined {
+                marks.retain(|(m, _)| *m != mark);
+                marks.push((mark, role));
+            }
+            continue;
+        }
         // "Flask: Provides a lightweight foundation. It ...": the name
         // before the colon is what the item's pronouns mean.
         let subject = lead_subject(cx, i).or(topic).or(cx.subject_of(i));
@@ -108,7 +125,20 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             }
             let start = block.span.start + at;
             let line_span = Span::new(start, start + line.trim_end().len());
-            match label.unwrap_or(section.role) {
+            let segments = inline_segments(cx, &marks, line_span);
+            if !segments.is_empty() {
+                previous.clear();
+                let entity = subject.or(topic);
+                for segment in segments {
+                    inline_claims(cx, cues, i, entity, segment, &mut out);
+                }
+                continue;
+            }
+            let mut role = label.unwrap_or(section.role);
+            if role != Role::Content && opens_with_another(cx, i, line_span, topic) {
+                role = Role::Content;
+            }
+            match role {
                 role @ (Role::Pros | Role::Cons | Role::Features) => {
                     previous.clear();
                     let entity = topic.or(cx.subject_of(i));
@@ -235,6 +265,177 @@ fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
     is_label.then(|| cx.config.roles.role_of(t.trim_end_matches([':', '?', '!'])))
 }
 
+/// What a legend block defines: every line a symbol and a label ("🦾
+/// What it's strong at", "👎 Downsides"), two lines at least, and at least
+/// one label that announces a role. Each symbol gets its label's role
+/// (plain content for the others, so they still end a segment).
+fn legend(cx: &Context, text: &str) -> Option<Vec<(String, Role)>> {
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let line = line.trim();
+        let label_at = line.find(|c: char| c.is_alphanumeric())?;
+        let mark = crate::structure::without_selectors(line[..label_at].trim());
+        // A symbol: no ASCII (list markers, punctuation) and nothing else.
+        if mark.is_empty()
+            || mark.is_ascii()
+            || mark.chars().any(|c| c.is_ascii() || c.is_whitespace())
+        {
+            return None;
+        }
+        let label = &line[label_at..];
+        if label.split_whitespace().count() > 12 {
+            return None;
+        }
+        out.push((mark, cx.config.roles.role_of(label)));
+    }
+    let announces = out.iter().any(|(_, r)| *r != Role::Content);
+    (out.len() >= 2 && announces).then_some(out)
+}
+
+/// A line cut at the marks that announce a role inside it: symbols
+/// ("✅ Fast ❌ Verbose", "Flask: 🦾 Flexible 👎 Not async") and short
+/// role labels before a colon ("Pros: fast, simple. Cons: verbose"). Each
+/// segment runs from the end of its mark to the next mark; text before the
+/// first mark is plain content. Empty when the line has no mark.
+fn inline_segments(cx: &Context, marks: &[(String, Role)], line: Span) -> Vec<(Role, Span)> {
+    let text = &cx.doc.text[line.range()];
+    // (start of the mark, start of its segment, role)
+    let mut cuts: Vec<(usize, usize, Role)> = Vec::new();
+    if !text.is_ascii() {
+        // Every mark opens with a character outside ASCII.
+        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            let rest = &text[at..];
+            let hit = marks
+                .iter()
+                .find(|(m, _)| m.starts_with(c) && rest.starts_with(m.as_str()));
+            if let Some((mark, role)) = hit {
+                let after = rest[mark.len()..]
+                    .trim_start_matches(['\u{fe0e}', '\u{fe0f}'])
+                    .len();
+                cuts.push((at, text.len() - after, *role));
+            }
+        }
+    }
+    for (colon, _) in text.match_indices(':') {
+        // The label: one or two words back to the line's start or to the
+        // end of a sentence or segment ("Pros: ...", ". Cons: ...").
+        let head = &text[..colon];
+        let from = head.rfind(['.', ';', '!', '?', ')']).map_or(0, |p| p + 1);
+        let from = cuts
+            .iter()
+            .filter(|c| c.1 <= colon)
+            .map(|c| c.1)
+            .max()
+            .map_or(from, |c| c.max(from));
+        let label = head[from..].trim().trim_matches(['*', '_', ' ']);
+        let words = label.split_whitespace().count();
+        if !(1..=2).contains(&words) || !label.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let start = from + head[from..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        // "Django: ..." leads with a name, not a role.
+        if !cx
+            .mentions_in(Span::new(line.start + start, line.start + colon))
+            .is_empty()
+        {
+            continue;
+        }
+        let role = cx.config.roles.role_of(label);
+        if role == Role::Content || role == Role::Users {
+            continue;
+        }
+        let body = colon + 1 + text[colon + 1..].len()
+            - text[colon + 1..].trim_start_matches(['*', '_']).len();
+        cuts.push((start, body, role));
+    }
+    if !cuts.iter().any(|c| c.2 != Role::Content) {
+        return Vec::new();
+    }
+    cuts.sort_unstable_by_key(|c| (c.0, c.1));
+    let mut out = vec![(Role::Content, Span::new(line.start, line.start + cuts[0].0))];
+    for (k, &(_, body, role)) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).map_or(text.len(), |c| c.0);
+        out.push((
+            role,
+            Span::new(line.start + body, line.start + end.max(body)),
+        ));
+    }
+    out
+}
+
+/// The claims of one segment of a marked line: under a pros, cons or
+/// features mark, one claim per item of its comma-separated list
+/// (`claim.inline.pros`, `claim.inline.cons`, `claim.inline.features`);
+/// under any other mark, the cues of its sentences, about the line's
+/// subject.
+fn inline_claims(
+    cx: &Context,
+    cues: &Cues,
+    i: usize,
+    subject: Option<&str>,
+    (role, span): (Role, Span),
+    out: &mut Vec<Claim>,
+) {
+    match role {
+        Role::Pros | Role::Cons | Role::Features => {
+            for item in items(&cx.doc.text, span) {
+                let before = out.len();
+                section_claim(cx, cues, i, subject, role, item, out);
+                for c in &mut out[before..] {
+                    c.rule = c.rule.replace("claim.section.", "claim.inline.");
+                }
+            }
+        }
+        Role::Content | Role::Users => {
+            let text = &cx.doc.text[span.range()];
+            for r in sentences::split(text) {
+                let s = Span::new(span.start + r.start, span.start + r.end);
+                sentence_claims(cx, cues, s, subject, true, &[], out);
+            }
+        }
+    }
+}
+
+/// The items of a run-in list: the parts between commas and semicolons
+/// outside parentheses, trimmed, each with a word of three letters or
+/// more that is not a list closer ("etc.", "and more").
+fn items(text: &str, span: Span) -> Vec<Span> {
+    const CLOSERS: [&str; 4] = ["etc", "and more", "and so on", "so on"];
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = span.start;
+    let mut push = |a: usize, b: usize| {
+        let part = &text[a..b];
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part
+            .trim()
+            .trim_end_matches(['.', ',', ';', ':'])
+            .trim_end();
+        let bare = trimmed
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let wordy = trimmed
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3);
+        if wordy && !CLOSERS.contains(&bare.as_str()) {
+            out.push(Span::new(a + lead, a + lead + trimmed.len()));
+        }
+    };
+    for (k, c) in text[span.range()].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                push(from, span.start + k);
+                from = span.start + k + 1;
+            }
+            _ => {}
+        }
+    }
+    push(from, span.end);
+    out
+}
+
 /// One item (a block, or a line of one) under a pros, cons or features
 /// heading: a claim of the section's subject (else of the entity the block
 /// names first). A lead-in ending in a colon ("In addition, with Django:")
@@ -343,17 +544,31 @@ fn sentence_claims(
 
 /// A comparison table: each body cell with words is a claim of the entity
 /// its row names in the first column, else of the one its column names in
-/// the header row (`claim.table.cell`). A
-/// cell with a pro or con cue is that ("Fast", "Lower (interpreted)"); any
-/// other is a feature ("Goroutines, channels"). Cells of bare figures are
+/// the header row (`claim.table.cell`). A cell that opens with a rating is
+/// what the rating says under its column ("Low" is a con, but a pro under
+/// "Learning curve"; "Moderate" a feature, see [`ratings`]); else a cell
+/// with a pro or con cue is that ("Fast"); any other is a feature
+/// ("Goroutines, channels"). Its aspect is what its column (or row) label
+/// names ("Performance"), else its own. Cells of bare figures are
 /// statistics, not claims.
 fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mut Vec<Claim>) {
     let entity_at = |row: u32, col: u32| {
         cells
             .iter()
             .find(|&&(r, c, _)| r == row && c == col)
-            .and_then(|&(_, _, b)| cx.mentions_in(cx.doc.blocks[b].span).first())
-            .map(|m| m.entity.as_str())
+            .and_then(|&(_, _, b)| {
+                let span = cx.doc.blocks[b].span;
+                cx.mentions_in(span)
+                    .first()
+                    .map(|m| m.entity.as_str())
+                    .or_else(|| label_entity(cx, &cx.doc.text[span.range()]))
+            })
+    };
+    let text_at = |row: u32, col: u32| {
+        cells
+            .iter()
+            .find(|&&(r, c, _)| r == row && c == col)
+            .map_or("", |&(_, _, b)| cx.doc.block_text(&cx.doc.blocks[b]))
     };
     for &(row, col, b) in cells {
         let block = &cx.doc.blocks[b];
@@ -367,11 +582,25 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         }
         // Only a table that compares entities: a key/value table of one
         // framework ("Sponsorship | MIT") lists facts, not claims.
-        let Some(entity) = entity_at(row, 0).or_else(|| entity_at(0, col)) else {
-            continue;
+        // The cell's label names what it measures: the column's header
+        // when the row names the entity, else the row's head.
+        let (entity, label) = match entity_at(row, 0) {
+            Some(e) => (e, text_at(0, col)),
+            None => match entity_at(0, col) {
+                Some(e) => (e, text_at(row, 0)),
+                None => continue,
+            },
         };
-        let polarity = cues.scan(text).map_or(Polarity::Feature, |v| v.polarity);
-        let aspect = cx.config.aspects.aspect_of(text);
+        // A rating ("Moderate (interpreted)", "Very high (compiled)")
+        // decides; else the cell's cues.
+        let polarity = match cx.config.ratings.rate(text, label) {
+            Some(rated) => rated.unwrap_or(Polarity::Feature),
+            None => cues.scan(text).map_or(Polarity::Feature, |v| v.polarity),
+        };
+        let aspect = match cx.config.aspects.aspect_of(label) {
+            super::aspects::OTHER => cx.config.aspects.aspect_of(text),
+            named => named,
+        };
         out.push(claim(
             cx,
             entity.to_string(),
@@ -381,6 +610,28 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
             "claim.table.cell",
         ));
     }
+}
+
+/// Whether a paragraph line under a pros, cons or features heading opens
+/// with an entity other than the section's own: "Reflex builds on top of
+/// FastAPI ..." after FastAPI's cons list is the author talking about
+/// Reflex, not another con of FastAPI. List items stay items.
+fn opens_with_another(cx: &Context, i: usize, line: Span, topic: Option<&str>) -> bool {
+    let block = &cx.doc.blocks[i];
+    if block.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let Some(own) = topic.or(cx.subject_of(i)) else {
+        return false;
+    };
+    let text = &cx.doc.text[line.range()];
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    cx.mentions_in(line)
+        .first()
+        .is_some_and(|m| m.start == line.start + lead && m.entity != own)
 }
 
 /// The entity a paragraph of nothing but a short name ("Django", "Ruby on
@@ -413,6 +664,32 @@ fn lead_subject<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
             before.matches('(').count() <= before.matches(')').count()
         })
         .map(|m| m.entity.as_str())
+        .or_else(|| {
+            // A run-down of entities, one item each ("- Gin: ..."), under a
+            // heading of no entity: the lead is a name, even an ambiguous
+            // one. Under an entity's heading "Next:" is just a word.
+            let rundown =
+                matches!(block.kind, BlockKind::ListItem { .. }) && cx.subject_of(i).is_none();
+            rundown.then(|| label_entity(cx, &text[..colon])).flatten()
+        })
+}
+
+/// The entity a label names when it is nothing but a name: the lead of a
+/// "Gin: ..." item, the head of a table row. A label is where an article
+/// puts a name as a heading would, so an ambiguous name ("Gin", "Flask",
+/// "Go") needs no other context there, as in a heading.
+fn label_entity<'a>(cx: &'a Context, label: &str) -> Option<&'a str> {
+    let name = label.trim().trim_matches(['*', '_', '`']).trim();
+    if name.is_empty() || name.len() > 40 {
+        return None;
+    }
+    let matcher = &cx.config.matcher;
+    match matcher.find_in(name, true).as_slice() {
+        [one] if one.span.start == 0 && one.span.end == name.len() => {
+            Some(matcher.slug_at(one.entity))
+        }
+        _ => None,
+    }
 }
 
 /// The aspect of the clause where a sentence's claim is said (between

@@ -308,3 +308,186 @@ fn design_principles_and_all_in_one_praise_are_pros_in_prose_and_features_in_lis
         ]
     );
 }
+
+/// (entity, polarity, quote, rule) of every claim: for rules where the
+/// aspect is not the point.
+fn quoted(name: &str, text: &str) -> Vec<(String, &'static str, String, String)> {
+    claims(name, text)
+        .into_iter()
+        .map(|(entity, polarity, _, quote, rule)| (entity, polarity, quote, rule))
+        .collect()
+}
+
+fn short(
+    entity: &str,
+    polarity: &'static str,
+    quote: &str,
+    rule: &str,
+) -> (String, &'static str, String, String) {
+    (entity.into(), polarity, quote.into(), rule.into())
+}
+
+#[test]
+fn symbols_and_a_legend_cut_a_line_into_pros_and_cons() {
+    let text = "# Go and Python web frameworks\n\nHow to read the list:\n\n\
+        \u{2b50} Where it shines\n\u{1f422} Weak spots\n\u{1f4da} Learning\n\n\
+        - Gin: \u{2b50} Very fast router, small API \u{1f422} Young ecosystem \u{1f4da} Moderate\n\
+        - Django: \u{1f4da} Steep at first \u{2b50} Admin panel, ORM, etc. \u{1f422} Monolithic\n\n\
+        ## Flask\n\n\u{2705} Tiny core\n\u{274c} No async views\n";
+    assert_eq!(
+        quoted("i.md", text),
+        [
+            short("gin", "pro", "Very fast router", "claim.inline.pros"),
+            short("gin", "pro", "small API", "claim.inline.pros"),
+            short("gin", "con", "Young ecosystem", "claim.inline.cons"),
+            // A segment under a mark of no role reads its cues.
+            short("django", "con", "Steep at first", "claim.cue.drawback"),
+            short("django", "pro", "Admin panel", "claim.inline.pros"),
+            // "etc." closes the list; it is no item.
+            short("django", "pro", "ORM", "claim.inline.pros"),
+            short("django", "con", "Monolithic", "claim.inline.cons"),
+            short("flask", "pro", "Tiny core", "claim.inline.pros"),
+            short("flask", "con", "No async views", "claim.inline.cons"),
+        ]
+    );
+}
+
+#[test]
+fn run_in_pros_and_cons_labels_inside_a_paragraph() {
+    let page = "<html><body><article><h1>PHP frameworks</h1><h2>Laravel</h2>\
+        <p>Pros: elegant syntax, huge community. Cons: slower than Go.</p>\
+        <p>Summary: Laravel suits most teams.</p></article></body></html>";
+    assert_eq!(
+        quoted("j.html", page),
+        [
+            short("laravel", "pro", "elegant syntax", "claim.inline.pros"),
+            short("laravel", "pro", "huge community", "claim.inline.pros"),
+            short("laravel", "con", "slower than Go", "claim.inline.cons"),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_name_as_a_label_is_the_entity_even_when_ambiguous() {
+    // List leads under a heading of no entity, and the heads of table
+    // rows, are names however ambiguous; "Next:" under Django's heading is
+    // just a word.
+    let text = "# Picks\n\n## Our shortlist\n\n- Gin: \u{1f44d} Tiny core \u{1f44e} Young\n\
+        - Flask: Provides a tidy core.\n\n## Django\n\n- Next: it is fast.\n";
+    assert_eq!(
+        quoted("k.md", text),
+        [
+            short("gin", "pro", "Tiny core", "claim.inline.pros"),
+            short("gin", "con", "Young", "claim.inline.cons"),
+            short(
+                "flask",
+                "pro",
+                "Flask: Provides a tidy core.",
+                "claim.cue.offers"
+            ),
+            short("django", "pro", "Next: it is fast.", "claim.cue.evaluative"),
+        ]
+    );
+    let page = "<html><body><article><h1>Languages</h1><table>\
+        <tr><th>Language</th><th>Memory</th></tr>\
+        <tr><td>Rust</td><td>Ownership, borrowing</td></tr>\
+        <tr><td>Go</td><td>Garbage collected</td></tr></table></article></body></html>";
+    assert_eq!(
+        quoted("l.html", page),
+        [
+            short(
+                "rust",
+                "feature",
+                "Ownership, borrowing",
+                "claim.table.cell"
+            ),
+            short("go", "feature", "Garbage collected", "claim.table.cell"),
+        ]
+    );
+}
+
+#[test]
+fn table_cells_are_rated_and_take_their_column_aspect() {
+    let page = "<html><body><article><h1>Frameworks compared</h1><table>\
+        <tr><th>Framework</th><th>Performance</th><th>Learning curve</th><th>Community</th></tr>\
+        <tr><td>Django</td><td>Moderate (ORM overhead)</td><td>Low</td><td>Very large, friendly</td></tr>\
+        <tr><td>Rocket</td><td>Very high (compiled)</td><td>High (strict rules)</td><td>Small, but helpful</td></tr>\
+        </table></article></body></html>";
+    let got: Vec<(String, &str, String, String)> = claims("m.html", page)
+        .into_iter()
+        .map(|(entity, polarity, aspect, quote, _)| (entity, polarity, aspect, quote))
+        .collect();
+    let cell = |e: &str, p: &'static str, a: &str, q: &str| {
+        (e.to_string(), p, a.to_string(), q.to_string())
+    };
+    assert_eq!(
+        got,
+        [
+            // "Moderate" is neither; "overhead" in its reason does not count.
+            cell(
+                "django",
+                "feature",
+                "performance",
+                "Moderate (ORM overhead)"
+            ),
+            // Low is good for a learning curve.
+            cell("django", "pro", "learning-curve", "Low"),
+            cell("django", "pro", "community", "Very large, friendly"),
+            cell("rocket", "pro", "performance", "Very high (compiled)"),
+            cell("rocket", "con", "learning-curve", "High (strict rules)"),
+            cell("rocket", "con", "community", "Small, but helpful"),
+        ]
+    );
+}
+
+#[test]
+fn a_heading_naming_a_framework_and_its_stack_is_about_the_framework() {
+    let text = "# Backends by language\n\n## Python ~ Django\n\nIt is fast and secure.\n\n\
+        ## Node.js: Express\n\nIt offers a tiny core.\n\n## Python vs Go\n\nIt is easy to learn.\n\n\
+        ## Django or Flask\n\nIt is easy to learn.\n";
+    let got: Vec<(String, String)> = quoted("n.md", text)
+        .into_iter()
+        .map(|(entity, _, quote, _)| (entity, quote))
+        .collect();
+    let pair = |e: &str, q: &str| (e.to_string(), q.to_string());
+    assert_eq!(
+        got,
+        [
+            pair("django", "It is fast and secure."),
+            pair("express", "It offers a tiny core."),
+            // No framework, or two: the first name is the subject.
+            pair("python", "It is easy to learn."),
+            pair("django", "It is easy to learn."),
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_opening_with_another_entity_is_no_item_of_the_section() {
+    let text = "# Python picks\n\n## Flask\n\n### Cons\n\n- Hard to scale large apps.\n\n\
+        Django ships an admin panel, which makes it easy to start.\n\n\
+        It also needs extensions for everything.\n";
+    assert_eq!(
+        quoted("o.md", text),
+        [
+            short(
+                "flask",
+                "con",
+                "Hard to scale large apps.",
+                "claim.section.cons"
+            ),
+            short(
+                "django",
+                "pro",
+                "Django ships an admin panel, which makes it easy to start.",
+                "claim.cue.evaluative"
+            ),
+            short(
+                "flask",
+                "con",
+                "It also needs extensions for everything.",
+                "claim.section.cons"
+            ),
+        ]
+    );
+}
