@@ -37,6 +37,7 @@ use super::{prose_blocks, quote, Claim, Context, Polarity};
 use crate::model::{BlockKind, Span};
 use crate::structure::Role;
 use cues::{Cues, CUES};
+use std::collections::{HashMap, HashSet};
 
 /// Extracts every claim of a document, in document order.
 pub fn extract(cx: &Context) -> Vec<Claim> {
@@ -59,6 +60,10 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     // Symbols that announce a role inside a line: the built-in ones, then
     // those a legend paragraph of the article defines ("👎 Downsides").
     let mut marks: Vec<(String, Role)> = cx.config.roles.symbols().to_vec();
+    // The characters marks open with: most non-ASCII characters (all of
+    // them, in a page in Chinese) open none, and skip the search.
+    let mut mark_starts: HashSet<char> =
+        marks.iter().filter_map(|(m, _)| m.chars().next()).collect();
     for i in prose_blocks(cx.doc, cx.cleaned) {
         let block = &cx.doc.blocks[i];
         let Some(&sec) = cx.outline.section_of.get(i) else {
@@ -107,6 +112,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
         if let Some(defined) = legend(cx, text) {
             for (mark, role) in defined {
                 marks.retain(|(m, _)| *m != mark);
+                mark_starts.extend(mark.chars().next());
                 marks.push((mark, role));
             }
             continue;
@@ -125,7 +131,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
             }
             let start = block.span.start + at;
             let line_span = Span::new(start, start + line.trim_end().len());
-            let segments = inline_segments(cx, &marks, line_span);
+            let segments = inline_segments(cx, &marks, &mark_starts, line_span);
             if !segments.is_empty() {
                 previous.clear();
                 let entity = subject.or(topic);
@@ -297,13 +303,21 @@ fn legend(cx: &Context, text: &str) -> Option<Vec<(String, Role)>> {
 /// role labels before a colon ("Pros: fast, simple. Cons: verbose"). Each
 /// segment runs from the end of its mark to the next mark; text before the
 /// first mark is plain content. Empty when the line has no mark.
-fn inline_segments(cx: &Context, marks: &[(String, Role)], line: Span) -> Vec<(Role, Span)> {
+fn inline_segments(
+    cx: &Context,
+    marks: &[(String, Role)],
+    mark_starts: &HashSet<char>,
+    line: Span,
+) -> Vec<(Role, Span)> {
     let text = &cx.doc.text[line.range()];
     // (start of the mark, start of its segment, role)
     let mut cuts: Vec<(usize, usize, Role)> = Vec::new();
     if !text.is_ascii() {
         // Every mark opens with a character outside ASCII.
-        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        for (at, c) in text
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii() && mark_starts.contains(c))
+        {
             let rest = &text[at..];
             let hit = marks
                 .iter()
@@ -552,23 +566,31 @@ fn sentence_claims(
 /// names ("Performance"), else its own. Cells of bare figures are
 /// statistics, not claims.
 fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mut Vec<Claim>) {
-    let entity_at = |row: u32, col: u32| {
-        cells
-            .iter()
-            .find(|&&(r, c, _)| r == row && c == col)
-            .and_then(|&(_, _, b)| {
-                let span = cx.doc.blocks[b].span;
-                cx.mentions_in(span)
-                    .first()
-                    .map(|m| m.entity.as_str())
-                    .or_else(|| label_entity(cx, &cx.doc.text[span.range()]))
-            })
-    };
+    // The entity each head cell names (first column, header row), worked
+    // out once per table: a layout table of hundreds of cells would
+    // otherwise look every head up again for each cell.
+    // The first cell at each place, as a linear search would find it.
+    let mut block_at: HashMap<(u32, u32), usize> = HashMap::new();
+    for &(r, c, b) in cells {
+        block_at.entry((r, c)).or_insert(b);
+    }
+    let head_entities: HashMap<(u32, u32), &str> = block_at
+        .iter()
+        .filter(|&(&(r, c), _)| r == 0 || c == 0)
+        .filter_map(|(&place, &b)| {
+            let span = cx.doc.blocks[b].span;
+            cx.mentions_in(span)
+                .first()
+                .map(|m| m.entity.as_str())
+                .or_else(|| label_entity(cx, &cx.doc.text[span.range()]))
+                .map(|e| (place, e))
+        })
+        .collect();
+    let entity_at = |row: u32, col: u32| head_entities.get(&(row, col)).copied();
     let text_at = |row: u32, col: u32| {
-        cells
-            .iter()
-            .find(|&&(r, c, _)| r == row && c == col)
-            .map_or("", |&(_, _, b)| cx.doc.block_text(&cx.doc.blocks[b]))
+        block_at
+            .get(&(row, col))
+            .map_or("", |&b| cx.doc.block_text(&cx.doc.blocks[b]))
     };
     for &(row, col, b) in cells {
         let block = &cx.doc.blocks[b];
