@@ -148,7 +148,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                 role @ (Role::Pros | Role::Cons | Role::Features) => {
                     previous.clear();
                     let entity = topic.or(cx.subject_of(i));
-                    section_claim(cx, cues, i, entity, role, line_span, &mut out);
+                    section_claim(cx, cues, i, entity, (role, &SECTION), line_span, &mut out);
                     foils(cx, cues, line_span, &mut out);
                 }
                 role @ (Role::Users | Role::Content) => {
@@ -393,11 +393,7 @@ fn inline_claims(
     match role {
         Role::Pros | Role::Cons | Role::Features => {
             for item in items(&cx.doc.text, span) {
-                let before = out.len();
-                section_claim(cx, cues, i, subject, role, item, out);
-                for c in &mut out[before..] {
-                    c.rule = c.rule.replace("claim.section.", "claim.inline.");
-                }
+                section_claim(cx, cues, i, subject, (role, &INLINE), item, out);
             }
         }
         Role::Content | Role::Users => {
@@ -450,6 +446,31 @@ fn items(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The rule ids of an item under a pros, cons or features role, by where
+/// the role was announced.
+struct ItemRules {
+    pros: &'static str,
+    cons: &'static str,
+    features: &'static str,
+    evaluative: &'static str,
+}
+
+/// Items of a section (or of a label paragraph) with that role.
+const SECTION: ItemRules = ItemRules {
+    pros: "claim.section.pros",
+    cons: "claim.section.cons",
+    features: "claim.section.features",
+    evaluative: "claim.section.features.evaluative",
+};
+
+/// Items after a mark inside a line ("✅ Fast, small").
+const INLINE: ItemRules = ItemRules {
+    pros: "claim.inline.pros",
+    cons: "claim.inline.cons",
+    features: "claim.inline.features",
+    evaluative: "claim.inline.features.evaluative",
+};
+
 /// One item (a block, or a line of one) under a pros, cons or features
 /// heading: a claim of the section's subject (else of the entity the block
 /// names first). A lead-in ending in a colon ("In addition, with Django:")
@@ -459,7 +480,7 @@ fn section_claim(
     cues: &Cues,
     i: usize,
     subject: Option<&str>,
-    role: Role,
+    (role, rules): (Role, &ItemRules),
     span: Span,
     out: &mut Vec<Claim>,
 ) {
@@ -475,13 +496,13 @@ fn section_claim(
         },
     };
     let (polarity, rule) = match role {
-        Role::Pros => (Polarity::Pro, "claim.section.pros"),
-        Role::Cons => (Polarity::Con, "claim.section.cons"),
+        Role::Pros => (Polarity::Pro, rules.pros),
+        Role::Cons => (Polarity::Con, rules.cons),
         _ => match cues.scan(text) {
             Some(v) if v.evaluative && v.polarity == Polarity::Pro => {
-                (Polarity::Pro, "claim.section.features.evaluative")
+                (Polarity::Pro, rules.evaluative)
             }
-            _ => (Polarity::Feature, "claim.section.features"),
+            _ => (Polarity::Feature, rules.features),
         },
     };
     let aspect = cx.config.aspects.aspect_of(text);
