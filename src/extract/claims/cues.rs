@@ -45,6 +45,7 @@ struct GroupEntry {
 #[serde(deny_unknown_fields)]
 struct Attribution {
     not_subject_after: Vec<String>,
+    prepositions: Vec<String>,
     not_subject_before: Vec<String>,
     subject_after: Vec<String>,
     determiners: Vec<String>,
@@ -89,6 +90,10 @@ pub struct Cues {
     /// Per pattern: (group index, open-ended).
     patterns: Vec<(usize, bool)>,
     not_subject_after: Vec<String>,
+    /// A name right after one of these, inside its sentence, is the
+    /// preposition's object ("a framework for Node.js"); one that opens
+    /// the sentence makes the name its topic ("For Django, ...").
+    prepositions: Vec<String>,
     not_subject_before: Vec<String>,
     subject_after: Vec<String>,
     determiners: Vec<String>,
@@ -174,11 +179,13 @@ impl Cues {
         };
         let a = file.attribution;
         let not_subject_after = words(a.not_subject_after, "not_subject_after")?;
+        let prepositions = words(a.prepositions, "prepositions")?;
         let subject_after = words(a.subject_after, "subject_after")?;
         let determiners = words(a.determiners, "determiners")?;
         let modifier_after = words(a.modifier_after, "modifier_after")?;
         let longest = [
             &not_subject_after,
+            &prepositions,
             &subject_after,
             &determiners,
             &modifier_after,
@@ -193,6 +200,7 @@ impl Cues {
             phrases,
             patterns,
             not_subject_after,
+            prepositions,
             not_subject_before: words(a.not_subject_before, "not_subject_before")?,
             subject_after,
             determiners,
@@ -309,8 +317,44 @@ impl Cues {
         {
             return false;
         }
+        if let Some(p) = self
+            .prepositions
+            .iter()
+            .find(|w| ends_with_word(&before, w))
+        {
+            let lead = before[..before.len() - p.len()].trim_end();
+            if !self.opens_clause(lead, whole) {
+                return false;
+            }
+        }
         let next = lower(next);
         !self.not_subject_before.iter().any(|w| *w == next)
+    }
+
+    /// Whether `lead` (lower case, the sentence up to a word; `whole` when
+    /// it is all of that) is where a clause opens: nothing, discourse
+    /// words ("Moreover"), or a comma or semicolon before.
+    fn opens_clause(&self, lead: &str, whole: bool) -> bool {
+        if lead.ends_with([',', ';', ':']) {
+            return true;
+        }
+        if !whole {
+            return false;
+        }
+        let mut rest = lead;
+        loop {
+            rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if rest.is_empty() {
+                return true;
+            }
+            let Some(d) = self.discourse.iter().find(|d| {
+                rest.starts_with(d.as_str())
+                    && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
+            }) else {
+                return false;
+            };
+            rest = &rest[d.len()..];
+        }
     }
 
     /// Whether `before` ends with "unlike": the mention after it is only
@@ -449,6 +493,16 @@ mod tests {
         assert!(c.is_subject("The ", " community is large"));
         assert!(!c.is_subject("Flask is a ", " API for the web"));
         assert!(!c.is_subject("It is a ", "-based framework"));
+        // The object of a preposition inside the sentence is no subject;
+        // a preposition that opens the sentence or a clause makes a topic.
+        assert!(!c.is_subject("Hono is a tiny router for ", " and Deno"));
+        assert!(!c.is_subject("Ktor apps run on the ", " and scale well"));
+        assert!(!c.is_subject("Gin is fast thanks to ", "'s goroutines"));
+        assert!(c.is_subject("For ", ", the admin panel is a big plus"));
+        assert!(c.is_subject("Moreover, for ", " teams, hiring is easy"));
+        assert!(c.is_subject("It is slow; on ", " it flies"));
+        // "of", "with" and "in" stay open: "the benefit of Django".
+        assert!(c.is_subject("The main benefit of ", " is its admin"));
         assert!(c.is_foil("Unlike "));
         assert!(c.opens_with_pronoun("Moreover, it scales."));
         assert!(c.opens_with_pronoun("- The framework is small."));
@@ -459,7 +513,7 @@ mod tests {
 
     #[test]
     fn a_bad_cue_file_is_rejected() {
-        let attribution = "[attribution]\nnot_subject_after = []\nnot_subject_before = []\n\
+        let attribution = "[attribution]\nnot_subject_after = []\nprepositions = []\nnot_subject_before = []\n\
             subject_after = []\ndeterminers = []\nmodifier_after = []\nmodifier_before = []\npronoun_starts = []\ndiscourse = []\n";
         let file = |cue: &str| format!("{cue}\n{attribution}");
         let ok = file("[[cue]]\nrule = \"claim.cue.x\"\npolarity = \"pro\"\nphrases = [\"fast\"]");
