@@ -38,6 +38,8 @@ struct GroupEntry {
     polarity: String,
     #[serde(default)]
     evaluative: bool,
+    #[serde(default)]
+    history: bool,
     phrases: Vec<String>,
 }
 
@@ -68,6 +70,9 @@ struct Group {
     /// `None` for shields: phrases that only hide a shorter cue.
     polarity: Option<Polarity>,
     evaluative: bool,
+    /// Phrases of an entity's history ("developed by", "released in"):
+    /// facts about it, but not features.
+    history: bool,
 }
 
 /// What a sentence's cues say: its polarity, the rule of the deciding
@@ -162,6 +167,7 @@ impl Cues {
                 rule: entry.rule,
                 polarity,
                 evaluative: entry.evaluative,
+                history: entry.history,
             });
         }
         let phrases = Phrases::new(&literals);
@@ -244,6 +250,20 @@ impl Cues {
             evaluative,
             at: at.unwrap_or(0),
         })
+    }
+
+    /// Whether `text` tells the entity's history: who made it, when it
+    /// was released, what its latest version is. Such an item of a
+    /// features list is no feature.
+    pub fn tells_history(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        self.phrases
+            .find_iter(text, Phrases::after_non_word)
+            .any(|m| {
+                let (g, open) = self.patterns[m.pattern];
+                self.groups[g].history
+                    && (open || m.end >= bytes.len() || !is_word_byte(bytes[m.end]))
+            })
     }
 
     /// Whether a mention whose sentence reads `before` up to it (and

@@ -498,6 +498,7 @@ fn section_claim(
     let (polarity, rule) = match role {
         Role::Pros => (Polarity::Pro, rules.pros),
         Role::Cons => (Polarity::Con, rules.cons),
+        _ if cues.tells_history(text) => return,
         _ => match cues.scan(text) {
             Some(v) if v.evaluative && v.polarity == Polarity::Pro => {
                 (Polarity::Pro, rules.evaluative)

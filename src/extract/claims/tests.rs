@@ -491,3 +491,15 @@ fn a_paragraph_opening_with_another_entity_is_no_item_of_the_section() {
         ]
     );
 }
+
+#[test]
+fn history_lines_of_a_features_list_are_no_features() {
+    let text = "# Backend options\n\n## Phoenix\n\n### Features\n\n\
+- Created by José Valim's colleague in 2014\n\
+- The current stable release is 1.7, released on 24 February 2023\n\
+- MVC pattern\n";
+    let found = claims("h.md", text);
+    let quotes: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
+    assert_eq!(quotes, ["MVC pattern"], "{found:?}");
+    assert_eq!(found[0].1, "feature");
+}
