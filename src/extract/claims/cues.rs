@@ -495,6 +495,17 @@ mod tests {
         pro("An open-source framework", "claim.cue.open-source");
         pro("It offers routing and templates", "claim.cue.offers");
         pro("You write less code", "claim.cue.comparison");
+        // Rank and ubiquity are adoption; a cost paid or plugins left
+        // unkept are drawbacks, unless the overhead is low.
+        pro("Spring is the #1 choice of banks", "claim.cue.adoption");
+        pro("Rails remains a staple of startups", "claim.cue.adoption");
+        pro("Phoenix has a lean core", "claim.cue.evaluative");
+        con(
+            "It is simple at the expense of raw speed",
+            "claim.cue.drawback",
+        );
+        con("Many of its plugins are abandoned", "claim.cue.drawback");
+        pro("Gin adds low overhead and is fast", "claim.cue.evaluative");
         assert_eq!(verdict("Nothing to see in notation"), None);
     }
 
@@ -523,6 +534,7 @@ mod tests {
         assert!(c.is_subject("It is slow; on ", " it flies"));
         // "of", "with" and "in" stay open: "the benefit of Django".
         assert!(c.is_subject("The main benefit of ", " is its admin"));
+        assert!(!c.is_subject("Lumen is the successor of ", " and is fast"));
         assert!(c.is_foil("Unlike "));
         assert!(c.opens_with_pronoun("Moreover, it scales."));
         assert!(c.opens_with_pronoun("- The framework is small."));
