@@ -403,6 +403,7 @@ mod tests {
             ["flask"]
         );
         assert!(just_slugs("Let's Go For It, web developers!").is_empty());
+        assert!(just_slugs("Next to its router, the framework ships an ORM.").is_empty());
     }
 
     #[test]
