@@ -100,9 +100,11 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Words before a mention that make it the thing compared with.
+/// Words before a mention that make it the thing compared with, or the
+/// thing replaced: "a replacement of express.js with 65% better
+/// performance" is a figure of the replacement.
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)than|(?-u:\b)like|(?-u:\b)unlike|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared (?:to|with))\s*\W*$")
+    Regex::new(r"(?i)(?:(?-u:\b)than|(?-u:\b)like|(?-u:\b)unlike|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared (?:to|with)|(?-u:\b)(?:replacement|successor|alternative|fork) (?:of|for|to)|(?-u:\b)instead of)\s*\W*$")
         .expect("static regex")
 });
 
@@ -403,7 +405,9 @@ fn entity_for(
     let mut in_clause = mentions
         .iter()
         .filter(|m| m.start >= c_start && m.end <= c_end && !compared(text, m));
-    let before = in_clause.clone().find(|m| m.end <= at);
+    let before = in_clause
+        .clone()
+        .rfind(|m| m.end <= at && !modifier(text, m));
     before
         .or_else(|| in_clause.find(|m| m.start >= at && !modifier(text, m)))
         .map(|m| m.entity.clone())
@@ -672,6 +676,18 @@ pub(crate) mod tests {
             .map(|s| (s.0, s.1))
             .collect();
         assert_eq!(got, vec![(e("gin"), 40.0), (e("spring-boot"), 70.0)]);
+    }
+
+    #[test]
+    fn the_nearest_name_before_wins_but_not_a_replaced_one_or_a_category() {
+        let text = "# Backends\n\n\
+            Hapi is a Node.js framework built as a replacement of Express with 30% fewer dependencies.\n\n\
+            It is written in Python\nFlask is small\nCurrently used by 40,000 websites\n";
+        let got: Vec<_> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(got, vec![(e("hapi"), 30.0), (e("flask"), 40000.0)]);
     }
 
     #[test]
