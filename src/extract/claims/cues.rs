@@ -309,7 +309,9 @@ impl Cues {
         // A tail that is not the whole prefix has more characters than any
         // determiner, and so has the whole prefix.
         let opening = before.is_empty() || (whole && self.determiners.contains(&before));
-        if !opening && self.modifier_before.iter().any(|w| *w == noun) {
+        // Joined by a hyphen ("A Python-based framework, Django, ...") it
+        // qualifies the noun even where the sentence opens with it.
+        if (!opening || after.starts_with('-')) && self.modifier_before.iter().any(|w| *w == noun) {
             return false;
         }
         if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
@@ -524,6 +526,7 @@ mod tests {
         assert!(c.is_subject("The ", " community is large"));
         assert!(!c.is_subject("Flask is a ", " API for the web"));
         assert!(!c.is_subject("It is a ", "-based framework"));
+        assert!(!c.is_subject("A ", "-based, open-source framework, Quart is fast"));
         // The object of a preposition inside the sentence is no subject;
         // a preposition that opens the sentence or a clause makes a topic.
         assert!(!c.is_subject("Hono is a tiny router for ", " and Deno"));
