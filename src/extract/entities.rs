@@ -404,6 +404,10 @@ mod tests {
         );
         assert!(just_slugs("Let's Go For It, web developers!").is_empty());
         assert!(just_slugs("Next to its router, the framework ships an ORM.").is_empty());
+        assert_eq!(
+            just_slugs("Sails has four times the direct dependencies."),
+            ["sails"]
+        );
     }
 
     #[test]
