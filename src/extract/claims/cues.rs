@@ -538,6 +538,8 @@ mod tests {
         // "of", "with" and "in" stay open: "the benefit of Django".
         assert!(c.is_subject("The main benefit of ", " is its admin"));
         assert!(!c.is_subject("Lumen is the successor of ", " and is fast"));
+        assert!(!c.is_subject("Slim, a favourite in the ", " community, is small"));
+        assert!(c.is_subject("The ", " community is vibrant"));
         assert!(c.is_foil("Unlike "));
         assert!(c.opens_with_pronoun("Moreover, it scales."));
         assert!(c.opens_with_pronoun("- The framework is small."));
