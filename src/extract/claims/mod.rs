@@ -557,6 +557,12 @@ fn sentence_claims(
             named.push(&m.entity);
         }
     }
+    // A sentence that leads into a list ("Popular frameworks built on
+    // Node.js include:") speaks of what follows, not of the section.
+    let lead_in = text.trim_end().ends_with(':');
+    if named.is_empty() && lead_in {
+        return;
+    }
     if named.is_empty() && !pointed.is_empty() && cues.opens_with_demonstrative(text) {
         named.extend(pointed.iter().map(String::as_str));
     } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {

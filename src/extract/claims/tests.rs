@@ -503,3 +503,19 @@ fn history_lines_of_a_features_list_are_no_features() {
     assert_eq!(quotes, ["MVC pattern"], "{found:?}");
     assert_eq!(found[0].1, "feature");
 }
+
+#[test]
+fn a_lead_in_to_a_list_is_no_claim_of_the_section() {
+    // The item's name is what its pronouns and bare sentences mean, but a
+    // sentence that leads into the list below speaks of that list.
+    let text = "# Runtimes\n\n\
+- Deno: A runtime that is secure by default. Popular tools built on Deno include:\n\
+- Fresh and Oak\n";
+    let found = claims("l.md", text);
+    let quotes: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
+    assert_eq!(
+        quotes,
+        ["Deno: A runtime that is secure by default."],
+        "{found:?}"
+    );
+}
