@@ -14,7 +14,6 @@
 //! cues weigh more, so "easy to learn" outvotes "easy"; ties go to the
 //! aspect listed first. No hit: `other`.
 
-use super::is_word_byte;
 use super::phrases::Phrases;
 use crate::error::{Error, Result};
 use serde::Deserialize;
@@ -145,7 +144,7 @@ impl Lexicon {
         let mut whole = vec![0usize; self.names.len()];
         for m in self.phrases.find_iter(text, Phrases::after_non_word) {
             let (aspect, open, weight) = self.cues[m.pattern];
-            if open || m.end >= bytes.len() || !is_word_byte(bytes[m.end]) {
+            if open || Phrases::before_non_word(bytes, m.end) {
                 whole[aspect] += weight;
                 if within.start <= m.start && m.end <= within.end {
                     part[aspect] += weight;

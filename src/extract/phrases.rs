@@ -114,6 +114,13 @@ impl Phrases {
         at == 0 || !super::is_word_byte(bytes[at - 1])
     }
 
+    /// The end test of the cue and aspect lists for a phrase that is not
+    /// open-ended ("improv*"): it ends at the text's end or before a byte
+    /// that is not a word byte.
+    pub fn before_non_word(bytes: &[u8], end: usize) -> bool {
+        end >= bytes.len() || !super::is_word_byte(bytes[end])
+    }
+
     /// The longest phrase that begins at `at`.
     pub fn longest_at(&self, bytes: &[u8], at: usize) -> Option<Match> {
         let mut node = *self.root.get(usize::from(*bytes.get(at)?))?;

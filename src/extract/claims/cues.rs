@@ -18,9 +18,9 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::extract::lower;
 use crate::extract::phrases::Phrases;
 use crate::extract::Polarity;
-use crate::extract::{is_word_byte, lower};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -221,14 +221,9 @@ impl Cues {
     /// The polarity a piece of prose asserts, or `None` when it has no cue.
     /// A con cue outweighs any pro cue: "fast but hard to learn" is a con.
     pub fn scan(&self, text: &str) -> Option<Verdict<'_>> {
-        let bytes = text.as_bytes();
         let (mut con, mut pro, mut evaluative) = (None::<usize>, None::<usize>, false);
         let (mut con_at, mut pro_at) = (None::<usize>, None::<usize>);
-        for m in self.phrases.find_iter(text, Phrases::after_non_word) {
-            let (g, open) = self.patterns[m.pattern];
-            if !(open || m.end >= bytes.len() || !is_word_byte(bytes[m.end])) {
-                continue;
-            }
+        for (g, start) in self.hits(text) {
             let group = &self.groups[g];
             evaluative |= group.evaluative;
             let (slot, at) = match group.polarity {
@@ -237,7 +232,7 @@ impl Cues {
                 None => continue,
             };
             *slot = Some(slot.map_or(g, |s| s.min(g)));
-            at.get_or_insert(m.start);
+            at.get_or_insert(start);
         }
         let (polarity, g, at) = match (con, pro) {
             (Some(g), _) => (Polarity::Con, g, con_at),
@@ -256,13 +251,19 @@ impl Cues {
     /// was released, what its latest version is. Such an item of a
     /// features list is no feature.
     pub fn tells_history(&self, text: &str) -> bool {
+        self.hits(text).any(|(g, _)| self.groups[g].history)
+    }
+
+    /// The cue hits of `text`, in order: each phrase's group and start.
+    /// A phrase begins at a word start and, unless open-ended, ends at a
+    /// word end.
+    fn hits<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let bytes = text.as_bytes();
         self.phrases
             .find_iter(text, Phrases::after_non_word)
-            .any(|m| {
+            .filter_map(move |m| {
                 let (g, open) = self.patterns[m.pattern];
-                self.groups[g].history
-                    && (open || m.end >= bytes.len() || !is_word_byte(bytes[m.end]))
+                (open || Phrases::before_non_word(bytes, m.end)).then_some((g, m.start))
             })
     }
 
@@ -357,26 +358,7 @@ impl Cues {
     /// it is all of that) is where a clause opens: nothing, discourse
     /// words ("Moreover"), or a comma or semicolon before.
     fn opens_clause(&self, lead: &str, whole: bool) -> bool {
-        if lead.ends_with([',', ';', ':']) {
-            return true;
-        }
-        if !whole {
-            return false;
-        }
-        let mut rest = lead;
-        loop {
-            rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if rest.is_empty() {
-                return true;
-            }
-            let Some(d) = self.discourse.iter().find(|d| {
-                rest.starts_with(d.as_str())
-                    && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
-            }) else {
-                return false;
-            };
-            rest = &rest[d.len()..];
-        }
+        lead.ends_with([',', ';', ':']) || (whole && self.opener(lead).is_empty())
     }
 
     /// Whether `before` ends with "unlike": the mention after it is only

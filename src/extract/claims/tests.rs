@@ -498,10 +498,15 @@ fn history_lines_of_a_features_list_are_no_features() {
 - Created by José Valim's colleague in 2014\n\
 - The current stable release is 1.7, released on 24 February 2023\n\
 - MVC pattern\n";
-    let found = claims("h.md", text);
-    let quotes: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
-    assert_eq!(quotes, ["MVC pattern"], "{found:?}");
-    assert_eq!(found[0].1, "feature");
+    assert_eq!(
+        quoted("h.md", text),
+        [short(
+            "phoenix",
+            "feature",
+            "MVC pattern",
+            "claim.section.features"
+        )]
+    );
 }
 
 #[test]
@@ -511,11 +516,13 @@ fn a_lead_in_to_a_list_is_no_claim_of_the_section() {
     let text = "# Runtimes\n\n\
 - Deno: A runtime that is secure by default. Popular tools built on Deno include:\n\
 - Fresh and Oak\n";
-    let found = claims("l.md", text);
-    let quotes: Vec<&str> = found.iter().map(|c| c.3.as_str()).collect();
     assert_eq!(
-        quotes,
-        ["Deno: A runtime that is secure by default."],
-        "{found:?}"
+        quoted("l.md", text),
+        [short(
+            "deno",
+            "pro",
+            "Deno: A runtime that is secure by default.",
+            "claim.cue.capability"
+        )]
     );
 }
