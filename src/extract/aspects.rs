@@ -23,6 +23,11 @@ const BUILTIN: &str = include_str!("../../data/aspects.toml");
 /// The aspect of a claim with no cue.
 pub const OTHER: &str = "other";
 
+/// The most aspects a lexicon may name: votes are counted in arrays of
+/// this size, since counting runs on every claim and the lexicon names
+/// about twenty.
+const MAX_ASPECTS: usize = 64;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
@@ -35,6 +40,9 @@ struct Entry {
 struct File {
     aspect: Vec<Entry>,
 }
+
+/// Weighted votes, one per aspect in lexicon order.
+type Votes = [usize; MAX_ASPECTS];
 
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
@@ -80,6 +88,12 @@ impl Lexicon {
             }
             names.push(entry.name);
         }
+        if names.len() > MAX_ASPECTS {
+            return Err(err(format!(
+                "{} aspects named, at most {MAX_ASPECTS} are allowed",
+                names.len()
+            )));
+        }
         let phrases = Phrases::new(&patterns);
         Ok(Lexicon {
             names,
@@ -99,7 +113,7 @@ impl Lexicon {
         let mut ranked: Vec<(&str, usize)> = self
             .names
             .iter()
-            .zip(votes)
+            .zip(votes.iter().copied())
             .filter(|(_, v)| *v > 0)
             .map(|(n, v)| (n.as_str(), v))
             .collect();
@@ -138,10 +152,10 @@ impl Lexicon {
 
     /// The weighted cue votes of the cues inside `within`, and of all cues
     /// of the text, one per aspect in lexicon order.
-    fn votes(&self, text: &str, within: std::ops::Range<usize>) -> (Vec<usize>, Vec<usize>) {
+    fn votes(&self, text: &str, within: std::ops::Range<usize>) -> (Votes, Votes) {
         let bytes = text.as_bytes();
-        let mut part = vec![0usize; self.names.len()];
-        let mut whole = vec![0usize; self.names.len()];
+        let mut part = [0; MAX_ASPECTS];
+        let mut whole = [0; MAX_ASPECTS];
         for m in self.phrases.find_iter(text, Phrases::after_non_word) {
             let (aspect, open, weight) = self.cues[m.pattern];
             if open || Phrases::before_non_word(bytes, m.end) {
@@ -199,5 +213,9 @@ mod tests {
         assert!(Lexicon::parse("x", "[[aspect]]\nname = \"other\"\ncues = [\"a b\"]\n").is_err());
         assert!(Lexicon::parse("x", "[[aspect]]\nname = \"speed\"\ncues = [\" fast\"]\n").is_err());
         assert!(Lexicon::parse("x", "[[aspect]]\nname = \"speed\"\nwords = []\n").is_err());
+        let many: String = (0..=MAX_ASPECTS)
+            .map(|i| format!("[[aspect]]\nname = \"a{i}\"\ncues = [\"cue{i}\"]\n"))
+            .collect();
+        assert!(Lexicon::parse("x", &many).is_err());
     }
 }

@@ -31,6 +31,9 @@ const BUILTIN: &str = include_str!("../../../data/cues.toml");
 pub(crate) static CUES: LazyLock<Cues> =
     LazyLock::new(|| Cues::builtin().expect("data/cues.toml is checked by the cue tests"));
 
+/// The words that point back at the sentence before.
+const DEMONSTRATIVES: [&str; 3] = ["this", "these", "those"];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupEntry {
@@ -358,7 +361,7 @@ impl Cues {
     /// it is all of that) is where a clause opens: nothing, discourse
     /// words ("Moreover"), or a comma or semicolon before.
     fn opens_clause(&self, lead: &str, whole: bool) -> bool {
-        lead.ends_with([',', ';', ':']) || (whole && self.opener(lead).is_empty())
+        lead.ends_with([',', ';', ':']) || (whole && self.opener(lead) == lead.len())
     }
 
     /// Whether `before` ends with "unlike": the mention after it is only
@@ -374,46 +377,65 @@ impl Cues {
     /// ("It", "Its", "This framework", "The language"), after any list
     /// marker and discourse words ("Moreover, it ...").
     pub(crate) fn opens_with_pronoun(&self, sentence: &str) -> bool {
-        let rest = self.opener(sentence);
+        let rest = &sentence[self.opener(sentence)..];
         self.pronoun_starts
             .iter()
-            .any(|w| starts_with_word(&rest, w))
+            .any(|w| folded_word_at(rest, w).is_some())
     }
 
     /// Whether a sentence opens with a demonstrative ("This ensures ...",
     /// "And these frameworks ..."): it points back at what the sentence
     /// before was about, more than at the section's subject.
     pub(crate) fn opens_with_demonstrative(&self, sentence: &str) -> bool {
-        let rest = self.opener(sentence);
-        ["this", "these", "those"]
+        let rest = &sentence[self.opener(sentence)..];
+        DEMONSTRATIVES
             .iter()
-            .any(|w| starts_with_word(&rest, w))
+            .any(|w| folded_word_at(rest, w).is_some())
     }
 
-    /// The sentence lower-cased from its first word after any list marker
-    /// and discourse words.
-    fn opener(&self, sentence: &str) -> String {
-        let mut rest = sentence
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-            .replace('\u{2019}', "'");
-        loop {
-            let hit = self
-                .discourse
-                .iter()
-                .find(|w| starts_with_word(&rest, w))
-                .map(|w| w.len());
-            match hit {
-                Some(n) => {
-                    rest = rest[n..]
-                        .trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .to_string()
-                }
-                None => break,
-            }
+    /// Where a sentence goes on after any list marker and discourse words
+    /// ("- Moreover, and also it ..."): the offset of its first other word.
+    /// Words are compared in place, without lower-casing the sentence:
+    /// this runs on most sentences of an article.
+    fn opener(&self, sentence: &str) -> usize {
+        let skip = |from: usize| {
+            sentence.len()
+                - sentence[from..]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len()
+        };
+        let mut at = skip(0);
+        while let Some(n) = self
+            .discourse
+            .iter()
+            .find_map(|w| folded_word_at(&sentence[at..], w))
+        {
+            at = skip(at + n);
         }
-        rest
+        at
     }
+}
+
+/// How many bytes of `text` the lower-case `word` takes at its start,
+/// when it is there as a whole word: ASCII letters in any case, and a
+/// typographic apostrophe for a plain one ("It\u{2019}s" is "it's").
+fn folded_word_at(text: &str, word: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    for &w in word.as_bytes() {
+        if w == b'\'' && text[at..].starts_with('\u{2019}') {
+            at += '\u{2019}'.len_utf8();
+        } else if bytes.get(at).is_some_and(|b| b.to_ascii_lowercase() == w) {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    let word_goes_on = text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
+    (!word_goes_on).then_some(at)
 }
 
 /// The lower-cased last `chars` characters of `text` (all of it when it is
@@ -432,14 +454,6 @@ fn ends_with_word(text: &str, word: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
-}
-
-fn starts_with_word(text: &str, word: &str) -> bool {
-    text.starts_with(word)
-        && !text[word.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '\'')
 }
 
 #[cfg(test)]

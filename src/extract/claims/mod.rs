@@ -530,9 +530,49 @@ fn sentence_claims(
     if !mentions.is_empty() {
         foils(cx, cues, span, out);
     }
-    let Some(verdict) = cues.scan(text) else {
+    // Both the cues and who the sentence is about must be there. Without
+    // a name, who it is about is told by its first words, which is
+    // cheaper than the cue scan and fails more often, so it goes first.
+    let mut verdict = None;
+    if !mentions.is_empty() {
+        let Some(v) = cues.scan(text) else {
+            return;
+        };
+        verdict = Some(v);
+    }
+    let named = about(cx, cues, span, mentions, subject, list_item, pointed);
+    if named.is_empty() {
+        return;
+    }
+    let Some(verdict) = verdict.or_else(|| cues.scan(text)) else {
         return;
     };
+    let aspect = aspect_near(cx, text, verdict.at);
+    for entity in named {
+        out.push(claim(
+            cx,
+            entity.to_string(),
+            verdict.polarity,
+            aspect,
+            span,
+            verdict.rule,
+        ));
+    }
+}
+
+/// Who a sentence of prose is about: the mentions that are its subjects,
+/// else what the sentence before was about when it opens with "this" or
+/// "these", else `subject` when it opens with a pronoun or is a list item.
+fn about<'a>(
+    cx: &Context,
+    cues: &Cues,
+    span: Span,
+    mentions: &'a [super::Mention],
+    subject: Option<&'a str>,
+    list_item: bool,
+    pointed: &'a [String],
+) -> Vec<&'a str> {
+    let text = &cx.doc.text[span.range()];
     let mut named: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, bool)> = None;
     for m in mentions {
@@ -561,27 +601,14 @@ fn sentence_claims(
     // Node.js include:") speaks of what follows, not of the section.
     let lead_in = text.trim_end().ends_with(':');
     if named.is_empty() && lead_in {
-        return;
+        return named;
     }
     if named.is_empty() && !pointed.is_empty() && cues.opens_with_demonstrative(text) {
         named.extend(pointed.iter().map(String::as_str));
     } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
         named.extend(subject);
     }
-    if named.is_empty() {
-        return;
-    }
-    let aspect = aspect_near(cx, text, verdict.at);
-    for entity in named {
-        out.push(claim(
-            cx,
-            entity.to_string(),
-            verdict.polarity,
-            aspect,
-            span,
-            verdict.rule,
-        ));
-    }
+    named
 }
 
 /// A comparison table: each body cell with words is a claim of the entity
