@@ -107,8 +107,8 @@ pub struct Cues {
     determiners: Vec<String>,
     modifier_after: Vec<String>,
     modifier_before: Vec<String>,
-    pronoun_starts: Vec<String>,
-    discourse: Vec<String>,
+    pronoun_starts: ByFirstByte,
+    discourse: ByFirstByte,
     /// Bytes of the longest word `is_subject` looks for at the end of a
     /// mention's prefix: only that much of the prefix is lower-cased.
     longest: usize,
@@ -215,8 +215,8 @@ impl Cues {
             determiners,
             modifier_after,
             modifier_before: words(a.modifier_before, "modifier_before")?,
-            pronoun_starts: words(a.pronoun_starts, "pronoun_starts")?,
-            discourse: words(a.discourse, "discourse")?,
+            pronoun_starts: ByFirstByte::new(words(a.pronoun_starts, "pronoun_starts")?),
+            discourse: ByFirstByte::new(words(a.discourse, "discourse")?),
             longest,
         })
     }
@@ -379,6 +379,7 @@ impl Cues {
     pub(crate) fn opens_with_pronoun(&self, sentence: &str) -> bool {
         let rest = &sentence[self.opener(sentence)..];
         self.pronoun_starts
+            .at(rest)
             .iter()
             .any(|w| folded_word_at(rest, w).is_some())
     }
@@ -407,12 +408,43 @@ impl Cues {
         let mut at = skip(0);
         while let Some(n) = self
             .discourse
+            .at(&sentence[at..])
             .iter()
             .find_map(|w| folded_word_at(&sentence[at..], w))
         {
             at = skip(at + n);
         }
         at
+    }
+}
+
+/// Lower-case words grouped by the byte they open with, each group in
+/// the order given: a sentence's opening is compared only with the words
+/// that can be there.
+#[derive(Debug, Clone)]
+struct ByFirstByte(Vec<Vec<String>>);
+
+impl ByFirstByte {
+    fn new(words: Vec<String>) -> ByFirstByte {
+        let mut groups = vec![Vec::new(); 256];
+        for w in words {
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            // A plain apostrophe also stands for a typographic one.
+            if first == b'\'' {
+                groups[usize::from("\u{2019}".as_bytes()[0])].push(w.clone());
+            }
+            groups[usize::from(first)].push(w);
+        }
+        ByFirstByte(groups)
+    }
+
+    /// The words that may open `text` (any ASCII case).
+    fn at(&self, text: &str) -> &[String] {
+        text.as_bytes()
+            .first()
+            .map_or(&[], |b| &self.0[usize::from(b.to_ascii_lowercase())])
     }
 }
 
