@@ -40,24 +40,31 @@ pub struct Match {
 
 const NONE: u32 = u32::MAX;
 
-/// A trie of lower-cased phrases.
+/// A trie of lower-cased phrases, laid out as a double array: the child of
+/// node `n` by byte class `c` is slot `base[n] + c` when that slot's
+/// `check` is `n`. A step is two loads and a compare, with no search among
+/// a node's edges: the walks start at every word start of every sentence
+/// the claim rules read, so the step is what their time is made of.
 #[derive(Debug, Clone)]
 pub struct Phrases {
-    /// Child of the root by (lower-cased) first byte.
-    root: Box<[u32; 256]>,
-    /// Per node: the range of its edges in `edges`, and the phrase ending
-    /// there (`NONE` if none).
-    nodes: Vec<Node>,
-    /// Edges of every node, grouped by node: (byte, child).
-    edges: Vec<(u8, u32)>,
+    /// The class of each (lower-cased) byte: 0 for a byte no phrase holds.
+    class: Box<[u8; 256]>,
+    /// The slots; one step reads one, so its three fields sit together.
+    slots: Vec<Slot>,
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Node {
-    first_edge: u32,
-    edge_count: u32,
+struct Slot {
+    /// Where its children start, by class.
+    base: u32,
+    /// Its parent, or `NONE` for a free slot.
+    check: u32,
+    /// The phrase ending here, or `NONE`.
     pattern: u32,
 }
+
+/// The root's slot.
+const ROOT: u32 = 0;
 
 impl Phrases {
     /// Builds the trie. Phrases are matched ASCII case-insensitively; an
@@ -67,20 +74,20 @@ impl Phrases {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        // Build with per-node child lists, then flatten them into `edges`.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // A plain trie first, with per-node child lists.
+        let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
         let mut ends: Vec<u32> = vec![NONE];
         for (i, phrase) in phrases.into_iter().enumerate() {
             let mut node = 0usize;
             for &b in phrase.as_ref().as_bytes() {
                 let b = b.to_ascii_lowercase();
                 node = match children[node].iter().find(|(c, _)| *c == b) {
-                    Some(&(_, child)) => child as usize,
+                    Some(&(_, child)) => child,
                     None => {
                         let child = children.len();
                         children.push(Vec::new());
                         ends.push(NONE);
-                        children[node].push((b, child as u32));
+                        children[node].push((b, child));
                         child
                     }
                 };
@@ -89,23 +96,80 @@ impl Phrases {
                 ends[node] = i as u32;
             }
         }
-        let mut root = Box::new([NONE; 256]);
-        for &(b, child) in &children[0] {
-            root[usize::from(b)] = child;
-            root[usize::from(b.to_ascii_uppercase())] = child;
+        let mut class = Box::new([0u8; 256]);
+        let mut classes = 0u8;
+        for &(b, _) in children.iter().flatten() {
+            if class[usize::from(b)] == 0 {
+                classes += 1;
+                class[usize::from(b)] = classes;
+                class[usize::from(b.to_ascii_uppercase())] = classes;
+            }
         }
-        let mut nodes = Vec::with_capacity(children.len());
-        let mut edges = Vec::new();
-        for (list, &pattern) in children.iter_mut().zip(&ends) {
-            list.sort_unstable();
-            nodes.push(Node {
-                first_edge: edges.len() as u32,
-                edge_count: list.len() as u32,
-                pattern,
-            });
-            edges.extend_from_slice(list);
+        // Then each node's children are placed at the first base where
+        // all their slots are free, breadth first from the root.
+        let mut base = vec![0u32];
+        let mut check = vec![ROOT];
+        let mut pattern = vec![NONE];
+        let mut slot_of = vec![NONE; children.len()];
+        slot_of[0] = ROOT;
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        let mut first_free = 1usize;
+        while let Some(node) = queue.pop_front() {
+            let here = slot_of[node] as usize;
+            let kids: Vec<(usize, usize)> = children[node]
+                .iter()
+                .map(|&(b, child)| (usize::from(class[usize::from(b)]), child))
+                .collect();
+            if kids.is_empty() {
+                continue;
+            }
+            let fits = |at: usize, check: &[u32]| {
+                kids.iter()
+                    .all(|&(c, _)| check.get(at + c).is_none_or(|&p| p == NONE))
+            };
+            while check.get(first_free).is_some_and(|&p| p != NONE) {
+                first_free += 1;
+            }
+            let lowest = kids.iter().map(|&(c, _)| c).min().unwrap_or(1);
+            let mut at = first_free.saturating_sub(lowest).max(1);
+            while !fits(at, &check) {
+                at += 1;
+            }
+            let top = at + kids.iter().map(|&(c, _)| c).max().unwrap_or(0);
+            if top >= check.len() {
+                check.resize(top + 1, NONE);
+                base.resize(top + 1, 0);
+                pattern.resize(top + 1, NONE);
+            }
+            base[here] = at as u32;
+            for &(c, child) in &kids {
+                check[at + c] = here as u32;
+                pattern[at + c] = ends[child];
+                slot_of[child] = (at + c) as u32;
+                queue.push_back(child);
+            }
         }
-        Phrases { root, nodes, edges }
+        let slots = (0..check.len())
+            .map(|i| Slot {
+                base: base[i],
+                check: check[i],
+                pattern: pattern[i],
+            })
+            .collect();
+        Phrases { class, slots }
+    }
+
+    /// The slot reached from `slot` by byte `b`.
+    fn step(&self, slot: u32, b: u8) -> Option<u32> {
+        let c = self.class[usize::from(b)];
+        if c == 0 {
+            return None;
+        }
+        let next = self.slots[slot as usize].base + u32::from(c);
+        self.slots
+            .get(next as usize)
+            .is_some_and(|s| s.check == slot)
+            .then_some(next)
     }
 
     /// The start test of the cue and aspect lists: a phrase begins at the
@@ -123,26 +187,21 @@ impl Phrases {
 
     /// The longest phrase that begins at `at`.
     pub fn longest_at(&self, bytes: &[u8], at: usize) -> Option<Match> {
-        let mut node = *self.root.get(usize::from(*bytes.get(at)?))?;
+        let mut slot = ROOT;
         let mut best = None;
-        let mut i = at + 1;
-        loop {
-            let n = self.nodes[node as usize];
-            if n.pattern != NONE {
+        for (i, &b) in bytes.iter().enumerate().skip(at) {
+            let Some(next) = self.step(slot, b) else {
+                break;
+            };
+            slot = next;
+            let pattern = self.slots[slot as usize].pattern;
+            if pattern != NONE {
                 best = Some(Match {
-                    pattern: n.pattern as usize,
+                    pattern: pattern as usize,
                     start: at,
-                    end: i,
+                    end: i + 1,
                 });
             }
-            let Some(&b) = bytes.get(i) else { break };
-            let b = b.to_ascii_lowercase();
-            let edges = &self.edges[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
-            match edges.iter().find(|(c, _)| *c == b) {
-                Some(&(_, child)) => node = child,
-                None => break,
-            }
-            i += 1;
         }
         best
     }
@@ -159,7 +218,7 @@ impl Phrases {
         std::iter::from_fn(move || {
             while at < bytes.len() {
                 let (here, b) = (at, bytes[at]);
-                if self.root[usize::from(b)] != NONE && starts(bytes, here) {
+                if self.step(ROOT, b).is_some() && starts(bytes, here) {
                     if let Some(m) = self.longest_at(bytes, here) {
                         at = m.end;
                         return Some(m);
