@@ -20,6 +20,7 @@
 use crate::model::Span;
 use regex::Regex;
 use serde::Serialize;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What a number measures.
@@ -73,7 +74,59 @@ pub struct Number {
     pub kind_hint: KindHint,
 }
 
-const QUALIFIERS: &str = r"(?:approximately|approx\.?|about|around|roughly|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|at\s+most|close\s+to|some|an\s+estimated|just\s+over|just\s+under|well\s+over|~|>|<|≈)";
+/// "over", "nearly", "up to", ...: the words a number may follow. A space
+/// stands for any run of white space. Both the patterns and the hand scan
+/// of [`scan_fast`] are built from this one list.
+const QUALIFIERS: &[&str] = &[
+    "approximately",
+    "approx.",
+    "approx",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "less than",
+    "fewer than",
+    "under",
+    "up to",
+    "at least",
+    "at most",
+    "close to",
+    "some",
+    "an estimated",
+    "just over",
+    "just under",
+    "well over",
+    "~",
+    ">",
+    "<",
+    "≈",
+];
+
+/// [`QUALIFIERS`] as one regex alternation.
+fn qualifier_pattern() -> String {
+    let alts: Vec<String> = QUALIFIERS
+        .iter()
+        .map(|q| {
+            q.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// The words a ratio's two sides may be written as ("four out of five").
+const RATIO_TOP: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const RATIO_BOTTOM: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 const WORD_NUMBERS: &[(&str, f64)] = &[
     ("two", 2.0),
@@ -95,23 +148,60 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
     ("a thousand", 1000.0),
 ];
 
+/// Scale words after a number ("2.2 million", "20k").
+const SCALE_WORDS: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "k", "m", "bn", "b",
+];
+/// Sizes after a number ("12 MB").
+const BYTE_WORDS: &[&str] = &["bytes", "byte", "kb", "kib", "mb", "mib", "gb", "gib", "tb"];
+/// Durations after a number ("20 ms", "9 years").
+const DURATION_WORDS: &[&str] = &[
+    "ms",
+    "milliseconds",
+    "millisecond",
+    "seconds",
+    "second",
+    "secs",
+    "sec",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+];
+
+/// The number pattern: what [`scan_fast`] reads by hand, and what reads
+/// the texts it cannot (see [`fast_scan_applies`]).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // Digits with optional grouping/decimal separators, then an optional
     // scale word or unit. ASCII boundaries keep the fast engine.
     let pattern = format!(
         r"(?xi)
-        (?P<qual>{QUALIFIERS}\s*)?
+        (?P<qual>{}\s*)?
         (?P<cur>[$€£¥])?
         (?-u:\b)(?P<num>\d{{1,3}}(?:[,.]\d{{2,3}})+|\d+(?:[.,]\d+)?)
         (?:
             \s*(?P<pct>%|\s?percent(?-u:\b))
           | \s*(?P<mult>x(?-u:\b)|×|\s?times(?-u:\b))
-          | \s?(?P<scale>thousand|million|billion|trillion|k|m|bn|b)(?-u:\b)
-          | \s?(?P<bytes>bytes?|kb|kib|mb|mib|gb|gib|tb)(?-u:\b)
-          | \s?(?P<dur>ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)(?-u:\b)
+          | \s?(?P<scale>{})(?-u:\b)
+          | \s?(?P<bytes>{})(?-u:\b)
+          | \s?(?P<dur>{})(?-u:\b)
         )?
         (?:\s*(?P<scale_pct>%))?
-        "
+        ",
+        qualifier_pattern(),
+        SCALE_WORDS.join("|"),
+        BYTE_WORDS.join("|"),
+        DURATION_WORDS.join("|"),
     );
     Regex::new(&pattern).expect("static regex")
 });
@@ -119,7 +209,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
     let pattern = format!(
-        r"(?i)(?P<qual>{QUALIFIERS}\s+)?(?-u:\b)(?P<word>{})\s+times(?-u:\b)",
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<word>{})\s+times(?-u:\b)",
+        qualifier_pattern(),
         words.join("|").replace(' ', r"\s+")
     );
     Regex::new(&pattern).expect("static regex")
@@ -127,7 +218,10 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 static OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<qual>{QUALIFIERS}\s+)?(?-u:\b)(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten)(?-u:\b)"
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<a>\d+|{})\s+(?:out\s+of|in)\s+(?P<b>\d+|{})(?-u:\b)",
+        qualifier_pattern(),
+        RATIO_TOP.join("|"),
+        RATIO_BOTTOM.join("|"),
     ))
     .expect("static regex")
 });
@@ -199,10 +293,9 @@ fn parse_digits(s: &str) -> Option<(f64, bool)> {
     }
 }
 
-fn qualifier(m: Option<regex::Match<'_>>) -> Option<String> {
+fn qualifier(m: Option<&str>) -> Option<String> {
     m.map(|q| {
-        q.as_str()
-            .split_whitespace()
+        q.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase()
@@ -231,6 +324,313 @@ fn has_digit(text: &str) -> bool {
         .any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
+/// What followed the digits of a [`RawNumber`].
+#[derive(Debug, Clone, PartialEq)]
+enum Suffix {
+    None,
+    Percent,
+    Multiplier,
+    /// A scale word, at this range.
+    Scale(Range<usize>),
+    /// A size, at this range.
+    Bytes(Range<usize>),
+    Duration,
+}
+
+/// One match of the number pattern, before it is judged and read: the
+/// same whether [`NUMBER`] or [`scan_fast`] found it.
+#[derive(Debug, Clone, PartialEq)]
+struct RawNumber {
+    whole: Range<usize>,
+    num: Range<usize>,
+    /// The qualifier with the white space after it.
+    qual: Option<Range<usize>>,
+    currency: bool,
+    suffix: Suffix,
+    /// A "%" after a scale word ("2.2 million %").
+    scale_pct: bool,
+}
+
+/// Every match of [`NUMBER`] in `text`, in order.
+fn scan_regex(text: &str) -> Vec<RawNumber> {
+    NUMBER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let range = |name: &str| c.name(name).map(|m| m.range());
+            let suffix = if c.name("pct").is_some() {
+                Suffix::Percent
+            } else if c.name("mult").is_some() {
+                Suffix::Multiplier
+            } else if let Some(r) = range("scale") {
+                Suffix::Scale(r)
+            } else if let Some(r) = range("bytes") {
+                Suffix::Bytes(r)
+            } else if c.name("dur").is_some() {
+                Suffix::Duration
+            } else {
+                Suffix::None
+            };
+            Some(RawNumber {
+                whole: c.get(0)?.range(),
+                num: range("num")?,
+                qual: range("qual"),
+                currency: c.name("cur").is_some(),
+                suffix,
+                scale_pct: c.name("scale_pct").is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Whether [`scan_fast`] reads `text` exactly as [`NUMBER`] would: its
+/// digits are ASCII and no letter case-folds to an ASCII one ("ſ" is an
+/// "s" and the Kelvin sign a "k" to a case-insensitive regex). A digit of
+/// another script is numeric, so testing that is enough.
+fn fast_scan_applies(text: &str) -> bool {
+    let Some(first) = text.bytes().position(|b| !b.is_ascii()) else {
+        return true;
+    };
+    !text[first..]
+        .chars()
+        .any(|c| !c.is_ascii() && (c.is_numeric() || c == 'ſ' || c == '\u{212A}'))
+}
+
+/// `(?-u:\b)`: ASCII letters, digits and `_` are word bytes.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of the white space (as `\s` means it) starting at `at`.
+fn skip_space(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(k, _)| at + k)
+}
+
+/// The start of the white space ending at `at`.
+fn space_before(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_whitespace())
+        .last()
+        .map_or(at, |(k, _)| k)
+}
+
+/// The end of the ASCII word starting at `at`, if it is one of `words`
+/// in any ASCII case: what `(?i)(?:words)(?-u:\b)` matches there.
+fn word_at(t: &[u8], at: usize, words: &[&str]) -> Option<usize> {
+    let end = t[at..]
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .map_or(t.len(), |k| at + k);
+    let word = &t[at..end];
+    words
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        .then_some(end)
+}
+
+/// [`QUALIFIERS`] as their words, last word first, for matching
+/// backwards from a number.
+static QUALIFIER_WORDS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| QUALIFIERS.iter().map(|q| q.rsplit(' ').collect()).collect());
+
+/// Where the earliest qualifier ending at `end` starts, if one starts at
+/// `from` or later. Qualifiers need no word boundary before them, so
+/// "some" is found in "awesome 5", as [`NUMBER`] finds it.
+fn qualifier_before(text: &str, end: usize, from: usize) -> Option<usize> {
+    let t = text.as_bytes();
+    // Every qualifier ends in a letter, a dot or a sign; most numbers (a
+    // table cell's, one after "|" or "(") follow none of them.
+    let last = *t[..end].last()?;
+    if !(last.is_ascii_alphabetic()
+        || matches!(last, b'.' | b'~' | b'>' | b'<')
+        || !last.is_ascii())
+    {
+        return None;
+    }
+    QUALIFIER_WORDS
+        .iter()
+        .filter_map(|words| {
+            let mut at = end;
+            for (k, word) in words.iter().enumerate() {
+                if k > 0 {
+                    let space = space_before(text, at);
+                    if space == at {
+                        return None;
+                    }
+                    at = space;
+                }
+                let start = at.checked_sub(word.len())?;
+                if !t[start..at].eq_ignore_ascii_case(word.as_bytes()) {
+                    return None;
+                }
+                at = start;
+            }
+            Some(at)
+        })
+        .filter(|&start| start >= from)
+        .min()
+}
+
+/// The digits of a number starting at `d`, as `num` in [`NUMBER`] takes
+/// them: grouped ("1,82,472", greedy, three digits a group where there
+/// are three) when one to three digits lead, else digits with at most one
+/// decimal part.
+fn digits_end(t: &[u8], d: usize) -> usize {
+    let run = |from: usize| {
+        t[from..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(t.len(), |k| from + k)
+    };
+    let first = run(d);
+    let is_sep = |at: usize| matches!(t.get(at), Some(b',' | b'.'));
+    if first - d <= 3 {
+        let mut end = first;
+        while is_sep(end) {
+            let group = run(end + 1) - (end + 1);
+            if group < 2 {
+                break;
+            }
+            end += 1 + group.min(3);
+        }
+        if end > first {
+            return end;
+        }
+    }
+    if is_sep(first) && t.get(first + 1).is_some_and(u8::is_ascii_digit) {
+        return run(first + 1);
+    }
+    first
+}
+
+/// The unit after digits ending at `n`, and where the match ends, in the
+/// order [`NUMBER`] tries them: a percentage or multiplier after any
+/// white space, a scale word, size or duration after one space at most,
+/// then a "%" after any white space.
+fn suffix_at(text: &str, n: usize) -> (Suffix, usize, bool) {
+    let t = text.as_bytes();
+    let spaced = skip_space(text, n);
+    let one = text[n..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map_or(n, |c| n + c.len_utf8());
+    let (suffix, end) = if t.get(spaced) == Some(&b'%') {
+        (Suffix::Percent, spaced + 1)
+    } else if let Some(e) = word_at(t, spaced, &["percent"]) {
+        (Suffix::Percent, e)
+    } else if let Some(e) = word_at(t, spaced, &["x", "times"]) {
+        (Suffix::Multiplier, e)
+    } else if text[spaced..].starts_with('×') {
+        (Suffix::Multiplier, spaced + '×'.len_utf8())
+    } else if let Some(e) = word_at(t, one, SCALE_WORDS) {
+        (Suffix::Scale(one..e), e)
+    } else if let Some(e) = word_at(t, one, BYTE_WORDS) {
+        (Suffix::Bytes(one..e), e)
+    } else if let Some(e) = word_at(t, one, DURATION_WORDS) {
+        (Suffix::Duration, e)
+    } else {
+        (Suffix::None, n)
+    };
+    let pct = skip_space(text, end);
+    if t.get(pct) == Some(&b'%') {
+        (suffix, pct + 1, true)
+    } else {
+        (suffix, end, false)
+    }
+}
+
+/// Every match of [`NUMBER`] in `text`, found by hand: a match holds
+/// digits, and whatever leads them (qualifier, white space, currency)
+/// holds none, so the leftmost match is the one around the first digit
+/// that may start a number, beginning where the earliest lead-in does.
+/// Only for texts [`fast_scan_applies`] to.
+fn scan_fast(text: &str) -> Vec<RawNumber> {
+    let t = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // A number starts at a digit after a non-word byte.
+    while let Some(d) =
+        (pos..t.len()).find(|&k| t[k].is_ascii_digit() && (k == 0 || !is_word_byte(t[k - 1])))
+    {
+        let cur = text[pos..d]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '€' | '£' | '¥'))
+            .map(char::len_utf8);
+        let lead_end = d - cur.unwrap_or(0);
+        let qual_start = qualifier_before(text, space_before(text, lead_end), pos);
+        let num_end = digits_end(t, d);
+        let (suffix, end, scale_pct) = suffix_at(text, num_end);
+        out.push(RawNumber {
+            whole: qual_start.unwrap_or(lead_end)..end,
+            num: d..num_end,
+            qual: qual_start.map(|q| q..lead_end),
+            currency: cur.is_some(),
+            suffix,
+            scale_pct,
+        });
+        pos = end;
+    }
+    out
+}
+
+/// Whether `t[at..]` starts with `word` in any ASCII case.
+fn starts_with_word(t: &[u8], at: usize, word: &str) -> bool {
+    t.get(at..at + word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Whether [`OUT_OF`] could match: somewhere "in" or "out of" stands
+/// between white space, after a digit or a [`RATIO_TOP`] word and before
+/// one of the words [`RATIO_BOTTOM`] or a digit. Most blocks hold "in",
+/// few hold a ratio; this only ever says yes too often.
+fn ratio_possible(text: &str) -> bool {
+    let t = text.as_bytes();
+    // White space (as `\s` means it) starts with one of these bytes.
+    let spaceish = |at: usize| {
+        t.get(at)
+            .is_some_and(|&b| matches!(b, b' ' | b'\t'..=b'\r') || !b.is_ascii())
+    };
+    let mut joins = memchr::memchr2_iter(b'n', b'N', t)
+        .filter(|&k| {
+            k > 1 && t[k - 1].eq_ignore_ascii_case(&b'i') && spaceish(k + 1) && spaceish(k - 2)
+        })
+        .map(|k| (k - 1, k + 1))
+        .chain(
+            memchr::memchr2_iter(b'f', b'F', t)
+                .filter(|&k| k > 0 && t[k - 1].eq_ignore_ascii_case(&b'o') && spaceish(k + 1))
+                .filter_map(|k| {
+                    let out_end = space_before(text, k - 1);
+                    let out = out_end.checked_sub(3)?;
+                    (out_end < k - 1 && starts_with_word(t, out, "out")).then_some((out, k + 1))
+                }),
+        );
+    joins.any(|(start, end)| {
+        let before = space_before(text, start);
+        let after = skip_space(text, end);
+        let top = before < start
+            && (t[..before].last().is_some_and(u8::is_ascii_digit)
+                || RATIO_TOP
+                    .iter()
+                    .any(|w| before >= w.len() && starts_with_word(t, before - w.len(), w)));
+        let bottom = after > end
+            && (t.get(after).is_some_and(u8::is_ascii_digit)
+                || RATIO_BOTTOM.iter().any(|w| starts_with_word(t, after, w)));
+        top && bottom
+    })
+}
+
+/// Whether [`DATE`] could match: a "-" or "/" between ASCII digits.
+fn date_possible(t: &[u8]) -> bool {
+    memchr::memchr2_iter(b'-', b'/', t)
+        .any(|k| k > 0 && t[k - 1].is_ascii_digit() && t.get(k + 1).is_some_and(u8::is_ascii_digit))
+}
+
 /// Finds every number in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
@@ -241,7 +641,15 @@ pub fn find(text: &str) -> Vec<Number> {
     if !has_digit && !has_times && !contains_ignore_ascii_case(text.as_bytes(), b"out of", 5) {
         return out;
     }
-    for c in OUT_OF.captures_iter(text) {
+    // The hand scans and the tests that skip a pattern assume ASCII digits
+    // and ASCII case folding; other texts get every pattern.
+    let fast = fast_scan_applies(text);
+    let ratios = if !fast || ratio_possible(text) {
+        text
+    } else {
+        ""
+    };
+    for c in OUT_OF.captures_iter(ratios) {
         let (Some(a), Some(b)) = (
             c.name("a").and_then(|m| word_value(m.as_str())),
             c.name("b").and_then(|m| word_value(m.as_str())),
@@ -257,7 +665,7 @@ pub fn find(text: &str) -> Vec<Number> {
             span: Span::new(whole.start, whole.end),
             value: a / b,
             unit: Unit::Ratio,
-            qualifier: qualifier(c.name("qual")),
+            qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
             kind_hint: KindHint::Plain,
         });
     }
@@ -270,7 +678,7 @@ pub fn find(text: &str) -> Vec<Number> {
             span: Span::new(whole.start, whole.end),
             value: v,
             unit: Unit::Multiplier,
-            qualifier: qualifier(c.name("qual")),
+            qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
             kind_hint: KindHint::Plain,
         });
     }
@@ -278,98 +686,109 @@ pub fn find(text: &str) -> Vec<Number> {
         out.sort_by_key(|n| n.span);
         return out;
     }
-    let dates: Vec<_> = DATE.find_iter(text).map(|m| m.range()).collect();
-    for c in NUMBER.captures_iter(text) {
-        let Some(num) = c.name("num") else { continue };
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+    let dates: Vec<_> = if !fast || date_possible(text.as_bytes()) {
+        DATE.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
+    let raws = if fast {
+        scan_fast(text)
+    } else {
+        scan_regex(text)
+    };
+    for raw in raws {
+        let (whole, num) = (raw.whole.clone(), raw.num.clone());
         if out
             .iter()
             .any(|n| n.span.start < whole.end && whole.start < n.span.end)
-            || dates
-                .iter()
-                .any(|d| d.start < num.end() && num.start() < d.end)
+            || dates.iter().any(|d| d.start < num.end && num.start < d.end)
         {
             continue;
         }
-        // A number glued to letters or to more digits/dots is part of a
-        // name or a version ("v4", "4.0.0", "x86"): not ours to read.
-        let before = text[..num.start()].chars().next_back();
-        let after_num = text[num.end()..].chars().next();
-        let after_whole = text[whole.end..].chars().next();
-        let glued_before = matches!(before, Some('.' | ',' | '-'))
-            && text[..num.start() - 1]
-                .chars()
-                .next_back()
-                .is_some_and(|ch| ch.is_alphanumeric());
-        if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
-            || glued_before
-            || after_whole.is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
-            || after_num.is_some_and(|ch| {
-                matches!(ch, '.' | ',')
-                    && text[num.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
-            })
-        {
-            continue;
+        if let Some(n) = read(text, raw) {
+            out.push(n);
         }
-        let Some((mut value, version)) = parse_digits(num.as_str()) else {
-            continue;
-        };
-        let mut unit = Unit::Count;
-        if c.name("pct").is_some() {
-            unit = Unit::Percent;
-        } else if c.name("mult").is_some() {
-            unit = Unit::Multiplier;
-        } else if let Some(scale) = c.name("scale") {
-            value *= match scale.as_str().to_ascii_lowercase().as_str() {
+    }
+    out.sort_by_key(|n| n.span);
+    out
+}
+
+/// Judges and reads one match of the number pattern.
+fn read(text: &str, raw: RawNumber) -> Option<Number> {
+    let (whole, num) = (raw.whole, raw.num);
+    let digits = &text[num.clone()];
+    // A number glued to letters or to more digits/dots is part of a
+    // name or a version ("v4", "4.0.0", "x86"): not ours to read.
+    let before = text[..num.start].chars().next_back();
+    let after_num = text[num.end..].chars().next();
+    let after_whole = text[whole.end..].chars().next();
+    let glued_before = matches!(before, Some('.' | ',' | '-'))
+        && text[..num.start - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphanumeric());
+    if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+        || glued_before
+        || after_whole.is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+        || after_num.is_some_and(|ch| {
+            matches!(ch, '.' | ',') && text[num.end + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
+    {
+        return None;
+    }
+    let (mut value, version) = parse_digits(digits)?;
+    let mut unit = Unit::Count;
+    match &raw.suffix {
+        Suffix::Percent => unit = Unit::Percent,
+        Suffix::Multiplier => unit = Unit::Multiplier,
+        Suffix::Scale(r) => {
+            value *= match text[r.clone()].to_ascii_lowercase().as_str() {
                 "thousand" | "k" => 1e3,
                 "million" | "m" => 1e6,
                 "billion" | "bn" | "b" => 1e9,
                 _ => 1e12,
             };
-            if c.name("scale_pct").is_some() {
-                continue;
+            if raw.scale_pct {
+                return None;
             }
-        } else if let Some(b) = c.name("bytes") {
+        }
+        Suffix::Bytes(r) => {
             unit = Unit::Bytes;
-            value *= match b.as_str().to_ascii_lowercase().as_str() {
+            value *= match text[r.clone()].to_ascii_lowercase().as_str() {
                 "kb" | "kib" => 1024.0,
                 "mb" | "mib" => 1024.0 * 1024.0,
                 "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
                 "tb" => 1024.0f64.powi(4),
                 _ => 1.0,
             };
-        } else if c.name("dur").is_some() {
-            unit = Unit::Duration;
-        } else if c.name("scale_pct").is_some() {
-            unit = Unit::Percent;
         }
-        if c.name("cur").is_some() {
-            unit = Unit::Money;
-        }
-        let plain_int = !num.as_str().contains([',', '.']);
-        let kind_hint = if version {
-            KindHint::Version
-        } else if unit == Unit::Count
-            && plain_int
-            && num.as_str().len() == 4
-            && (1900.0..=2100.0).contains(&value)
-        {
-            KindHint::Year
-        } else {
-            KindHint::Plain
-        };
-        // Round away binary noise from the scale multiplication.
-        let value = (value * 1e6).round() / 1e6;
-        out.push(Number {
-            span: Span::new(whole.start, whole.end),
-            value,
-            unit,
-            qualifier: qualifier(c.name("qual")),
-            kind_hint,
-        });
+        Suffix::Duration => unit = Unit::Duration,
+        Suffix::None => {}
     }
-    out.sort_by_key(|n| n.span);
-    out
+    if raw.currency {
+        unit = Unit::Money;
+    }
+    let plain_int = !digits.contains([',', '.']);
+    let kind_hint = if version {
+        KindHint::Version
+    } else if unit == Unit::Count
+        && plain_int
+        && digits.len() == 4
+        && (1900.0..=2100.0).contains(&value)
+    {
+        KindHint::Year
+    } else {
+        KindHint::Plain
+    };
+    // Round away binary noise from the scale multiplication.
+    let value = (value * 1e6).round() / 1e6;
+    Some(Number {
+        span: Span::new(whole.start, whole.end),
+        value,
+        unit,
+        qualifier: qualifier(raw.qual.map(|q| &text[q])),
+        kind_hint,
+    })
 }
 
 #[cfg(test)]
@@ -462,5 +881,198 @@ mod tests {
         let found = find("being used by 42% and 32% of developers");
         let values: Vec<f64> = found.iter().map(|n| n.value).collect();
         assert_eq!(values, vec![42.0, 32.0]);
+    }
+
+    /// (whole, num, qualifier) texts of every raw match the hand scan finds.
+    fn scanned(text: &str) -> Vec<(&str, &str, Option<&str>)> {
+        scan_fast(text)
+            .into_iter()
+            .map(|r| (&text[r.whole], &text[r.num], r.qual.map(|q| &text[q])))
+            .collect()
+    }
+
+    #[test]
+    fn the_hand_scan_finds_exact_spans() {
+        assert_eq!(
+            scanned("used by approximately 36,42% of them"),
+            [("approximately 36,42%", "36,42", Some("approximately "))]
+        );
+        assert_eq!(
+            scanned("in 1,82,472 sites"),
+            [("1,82,472", "1,82,472", None)]
+        );
+        assert_eq!(
+            scanned("7.170.825 downloads"),
+            [("7.170.825", "7.170.825", None)]
+        );
+        assert_eq!(
+            scanned("just  over\n$5 million"),
+            [("just  over\n$5 million", "5", Some("just  over\n"))]
+        );
+        // "some" needs no boundary before it, as in the pattern.
+        assert_eq!(scanned("awesome 5"), [("some 5", "5", Some("some "))]);
+        // Grouping stops after three digits; the rest is another word.
+        assert_eq!(scanned("1,2345"), [("1,234", "1,234", None)]);
+        assert_eq!(scanned("v4 and 2.5"), [("2.5", "2.5", None)]);
+        assert_eq!(
+            scanned("≈\u{a0}12\u{a0}MB."),
+            [("≈\u{a0}12\u{a0}MB", "12", Some("≈\u{a0}"))]
+        );
+        assert_eq!(
+            scanned("3 times, 35,000x"),
+            [("3 times", "3", None), ("35,000x", "35,000", None)]
+        );
+        assert_eq!(scanned("«20 ms»"), [("20 ms", "20", None)]);
+        assert_eq!(
+            scanned("up to\n\n10 %"),
+            [("up to\n\n10 %", "10", Some("up to\n\n"))]
+        );
+        assert_eq!(scanned("ends with 42"), [("42", "42", None)]);
+        assert!(scanned("x86 and _3").is_empty());
+    }
+
+    /// A small deterministic generator of texts made of the pieces the
+    /// pattern cares about, to compare the hand scan with the pattern.
+    fn generated(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "5",
+            "12",
+            "2024",
+            "1,82,472",
+            "7.170.825",
+            "36,42",
+            "1,2345",
+            "4.0.0",
+            "1234.5",
+            "0,5",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            "%",
+            "percent",
+            "Percent",
+            "x",
+            "×",
+            "times",
+            "k",
+            "K",
+            "m",
+            "bn",
+            "b",
+            "MB",
+            "kib",
+            "bytes",
+            "byte",
+            "ms",
+            "mins",
+            "years",
+            "thousand",
+            "million",
+            "over",
+            "Over",
+            "more",
+            "than",
+            "just",
+            "approx.",
+            "approx",
+            "~",
+            "≈",
+            "<",
+            "$",
+            "€",
+            "£",
+            "awesome",
+            "some",
+            "hover",
+            "v",
+            "_",
+            "-",
+            ".",
+            ",",
+            "/",
+            "in",
+            "out",
+            "of",
+            "four",
+            "five",
+            "ten",
+            "(",
+            ")",
+            "é",
+            "—",
+            "a",
+            "s",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next() % 12;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_hand_scan_matches_the_pattern() {
+        let fixed = [
+            "Over 40,000 websites and 1,82,472 users",
+            "approx.5 and approx 6, more \n than 7k",
+            "at least 3.5x faster, well over 9000 stars",
+            "5% %, 2.2 million %, 12mb, 3 sec",
+            "€5bn raised; ~13.3k stars; <10 ms",
+            "costs 1,234.50 a month, 1.234,5 elsewhere",
+            "an\u{2003}estimated 600,000 devs",
+        ];
+        for text in fixed.iter().map(|s| s.to_string()).chain(generated(20_000)) {
+            assert!(fast_scan_applies(&text), "{text:?}");
+            assert_eq!(scan_fast(&text), scan_regex(&text), "{text:?}");
+            if OUT_OF.is_match(&text) {
+                assert!(ratio_possible(&text), "{text:?}");
+            }
+            if DATE.is_match(&text) {
+                assert!(date_possible(text.as_bytes()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_hand_scan_leaves_other_scripts_to_the_pattern() {
+        assert!(fast_scan_applies("naïve “quotes” — 5 €"));
+        assert!(!fast_scan_applies("٣ users"));
+        assert!(!fast_scan_applies("5 ſeconds"));
+        assert!(!fast_scan_applies("5 \u{212A}"));
+        // The pattern still reads those texts.
+        assert_eq!(
+            vu("٣ users, and 5 MB of memory"),
+            (5.0 * 1024.0 * 1024.0, Unit::Bytes)
+        );
+    }
+
+    /// What the hand scan assumes of Unicode: `\s` is `char::is_whitespace`,
+    /// every other digit is numeric, and only "ſ" and the Kelvin sign fold
+    /// to an ASCII letter.
+    #[test]
+    fn the_fast_scan_assumptions_hold_for_every_char() {
+        let space = Regex::new(r"^\s$").expect("static regex");
+        let digit = Regex::new(r"^\d$").expect("static regex");
+        let letter = Regex::new(r"(?i)^[a-z]$").expect("static regex");
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(space.is_match(s), c.is_whitespace(), "{c:?}");
+            if !c.is_ascii() {
+                assert!(!digit.is_match(s) || c.is_numeric(), "{c:?}");
+                assert!(!letter.is_match(s) || c == 'ſ' || c == '\u{212A}', "{c:?}");
+            }
+        }
     }
 }

@@ -176,6 +176,11 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
         }
         let sentence_mentions =
             cx.mentions_in(Span::new(base + sentence.start, base + sentence.end));
+        // The source a sentence names is the same for all its figures.
+        let cited = CITED
+            .captures(s_text)
+            .and_then(|c| c.name("src"))
+            .map(|m| m.as_str().trim_end_matches([',', '.']));
         for n in in_sentence {
             // List numbering: "1. Django" at the start of a block.
             let before = &text[..n.span.start];
@@ -215,10 +220,7 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                     .find(&s_text[local.end..c_end.max(local.end)])
                     .or_else(|| TIME.find(&s_text[local.end..]))
                     .map(|m| m.as_str().to_string()),
-                cited: CITED
-                    .captures(s_text)
-                    .and_then(|c| c.name("src"))
-                    .map(|m| m.as_str().trim_end_matches([',', '.']).to_string()),
+                cited: cited.map(str::to_string),
                 start: span.start,
                 end: span.end,
                 quote: quote(cx.doc, span),
