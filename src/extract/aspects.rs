@@ -26,7 +26,7 @@ pub const OTHER: &str = "other";
 /// The most aspects a lexicon may name: votes are counted in arrays of
 /// this size, since counting runs on every claim and the lexicon names
 /// about twenty.
-const MAX_ASPECTS: usize = 64;
+const MAX_ASPECTS: usize = 32;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +42,7 @@ struct File {
 }
 
 /// Weighted votes, one per aspect in lexicon order.
-type Votes = [usize; MAX_ASPECTS];
+type Votes = [u32; MAX_ASPECTS];
 
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
@@ -50,7 +50,7 @@ pub struct Lexicon {
     names: Vec<String>,
     phrases: Phrases,
     /// Per pattern: (aspect index, open-ended, weight).
-    cues: Vec<(usize, bool, usize)>,
+    cues: Vec<(usize, bool, u32)>,
 }
 
 impl Lexicon {
@@ -83,7 +83,7 @@ impl Lexicon {
                         entry.name
                     )));
                 }
-                cues.push((i, open, stem.split_whitespace().count()));
+                cues.push((i, open, stem.split_whitespace().count() as u32));
                 patterns.push(stem.to_lowercase());
             }
             names.push(entry.name);
@@ -115,7 +115,7 @@ impl Lexicon {
             .iter()
             .zip(votes.iter().copied())
             .filter(|(_, v)| *v > 0)
-            .map(|(n, v)| (n.as_str(), v))
+            .map(|(n, v)| (n.as_str(), v as usize))
             .collect();
         // Stable: ties keep lexicon order.
         ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
@@ -140,9 +140,9 @@ impl Lexicon {
 
     /// The first of the highest votes, as `scores` ranks them, without
     /// building the ranking: this runs on every claim.
-    fn best(&self, votes: &[usize]) -> &str {
-        let mut best: Option<(usize, usize)> = None;
-        for (i, &v) in votes.iter().enumerate() {
+    fn best(&self, votes: &Votes) -> &str {
+        let mut best: Option<(usize, u32)> = None;
+        for (i, &v) in votes[..self.names.len()].iter().enumerate() {
             if v > 0 && best.is_none_or(|(_, b)| v > b) {
                 best = Some((i, v));
             }
@@ -154,8 +154,8 @@ impl Lexicon {
     /// of the text, one per aspect in lexicon order.
     fn votes(&self, text: &str, within: std::ops::Range<usize>) -> (Votes, Votes) {
         let bytes = text.as_bytes();
-        let mut part = [0; MAX_ASPECTS];
-        let mut whole = [0; MAX_ASPECTS];
+        let mut part: Votes = [0; MAX_ASPECTS];
+        let mut whole: Votes = [0; MAX_ASPECTS];
         for m in self.phrases.find_iter(text, Phrases::after_non_word) {
             let (aspect, open, weight) = self.cues[m.pattern];
             if open || Phrases::before_non_word(bytes, m.end) {

@@ -19,7 +19,8 @@
 //! and aspect lists came to 0.7 and 1.5 MB, more than a core's L2 cache,
 //! so those scans spent their time waiting for memory. Only hits at a word
 //! start were ever kept, so this walks a small trie from each word start
-//! instead: a few kilobytes of nodes, and no work inside words. The
+//! instead: a double-array trie of some tens of kilobytes, and no work
+//! inside words. The
 //! aho-corasick crate has no mode that searches only at chosen positions
 //! without a call per position, hence this file.
 //!
