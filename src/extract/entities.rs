@@ -120,55 +120,27 @@ impl Matcher {
     /// Finds the mentions in one block of text. `heading` says the text is a
     /// heading or title, where an ambiguous capitalised name is the topic.
     pub fn find_in(&self, text: &str, heading: bool) -> Vec<Found> {
-        let bytes = text.as_bytes();
-        let mut plain: Vec<Found> = Vec::new();
+        let mut out = Vec::new();
+        self.find_into(text, heading, &mut out);
+        out
+    }
+
+    /// [`Matcher::find_in`], appending to `out` (sorted among themselves)
+    /// so a caller going through many blocks reuses one vector.
+    pub(crate) fn find_into(&self, text: &str, heading: bool, out: &mut Vec<Found>) {
+        let base = out.len();
         let mut pending: Vec<(usize, Span)> = Vec::new();
         for m in self.ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
-                continue;
-            }
-            let p = &self.patterns[m.pattern().as_usize()];
-            let written = &text[s..e];
-            if p.exact_case && written != p.surface {
-                continue;
-            }
-            if p.ambiguous && self.package_link(text, s, e) {
-                plain.push(Found {
-                    entity: p.entity,
-                    span: Span::new(s, e),
-                    rule: "entity.alias.link",
-                });
-                continue;
-            }
-            // An ambiguous name must be written as a name: capitalised.
-            if p.ambiguous && !written.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
-            {
-                continue;
-            }
-            // "the company behind WordPress.com": a web address names a
-            // site, unless it is a link's whole text ("[Fastify.io](...)"),
-            // the way articles link a framework to its home page.
-            if is_domain_suffix(&text[e..]) && !text[..s].ends_with('[') {
-                continue;
-            }
-            if p.ambiguous {
-                pending.push((m.pattern().as_usize(), Span::new(s, e)));
-            } else {
-                plain.push(Found {
-                    entity: p.entity,
-                    span: Span::new(s, e),
-                    rule: "entity.alias",
-                });
-            }
+            let span = Span::new(m.start(), m.end());
+            self.take(text, m.pattern().as_usize(), span, out, &mut pending);
         }
-        let mut out = plain.clone();
+        let plain = base..out.len();
         for (pi, span) in pending {
             let p = &self.patterns[pi];
             if self.vetoed(text, span) {
                 continue;
             }
-            let beside_other = plain.iter().any(|f| f.entity != p.entity);
+            let beside_other = out[plain.clone()].iter().any(|f| f.entity != p.entity);
             if heading || beside_other || self.near_tech_word(text, span) {
                 out.push(Found {
                     entity: p.entity,
@@ -177,9 +149,58 @@ impl Matcher {
                 });
             }
         }
-        self.find_typos(text, &mut out);
-        out.sort_by_key(|f| f.span);
-        out
+        self.find_typos(text, base, out);
+        out[base..].sort_by_key(|f| f.span);
+    }
+
+    /// Judges one hit of the automaton: a plain mention goes to `out`, an
+    /// ambiguous name that passed the checks needing only the hit itself
+    /// to `pending`, for the checks that need the block's other mentions.
+    fn take(
+        &self,
+        text: &str,
+        pi: usize,
+        span: Span,
+        out: &mut Vec<Found>,
+        pending: &mut Vec<(usize, Span)>,
+    ) {
+        let bytes = text.as_bytes();
+        let (s, e) = (span.start, span.end);
+        if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
+            return;
+        }
+        let p = &self.patterns[pi];
+        let written = &text[s..e];
+        if p.exact_case && written != p.surface {
+            return;
+        }
+        if p.ambiguous && self.package_link(text, s, e) {
+            out.push(Found {
+                entity: p.entity,
+                span,
+                rule: "entity.alias.link",
+            });
+            return;
+        }
+        // An ambiguous name must be written as a name: capitalised.
+        if p.ambiguous && !written.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) {
+            return;
+        }
+        // "the company behind WordPress.com": a web address names a
+        // site, unless it is a link's whole text ("[Fastify.io](...)"),
+        // the way articles link a framework to its home page.
+        if is_domain_suffix(&text[e..]) && !text[..s].ends_with('[') {
+            return;
+        }
+        if p.ambiguous {
+            pending.push((pi, span));
+        } else {
+            out.push(Found {
+                entity: p.entity,
+                span,
+                rule: "entity.alias",
+            });
+        }
     }
 
     /// Whether `text[start..end]` is the whole text of a Markdown link to a
@@ -217,14 +238,16 @@ impl Matcher {
             .any(|w| !w.is_empty() && self.tech_words.contains(lower(w).as_ref()))
     }
 
-    fn find_typos(&self, text: &str, out: &mut Vec<Found>) {
+    /// Adds the typos of long aliases among the capitalised words that no
+    /// mention of this block (those from `base` on) covers.
+    fn find_typos(&self, text: &str, base: usize, out: &mut Vec<Found>) {
         for w in capitalised_words(text.as_bytes()) {
             // The words are ASCII: their length is their character count.
             if w.len() < 6 {
                 continue;
             }
             let word = &text[w.clone()];
-            if out
+            if out[base..]
                 .iter()
                 .any(|f| f.span.start < w.end && w.start < f.span.end)
             {
@@ -260,10 +283,10 @@ fn capitalised_words(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize
     };
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let start = at;
-            if !bytes[start].is_ascii_uppercase() || !boundary_before(bytes, start) {
-                at += 1;
+        while let Some(skip) = bytes[at..].iter().position(u8::is_ascii_uppercase) {
+            let start = at + skip;
+            if !boundary_before(bytes, start) {
+                at = start + 1;
                 continue;
             }
             let mut end = alnum_run(start + 1);
