@@ -12,8 +12,9 @@
 //!   Pinterest", "eCommerce platforms such as Groupon, Shopify", "developed
 //!   at Walmart"; the entity is the first mention of the sentence, else the
 //!   section subject;
-//! - `company.uses`: "Instagram uses Django": a company name right before
-//!   a use verb and a mention.
+//! - `company.uses`: "Instagram uses Django", "Netflix and Uber run
+//!   Node.js": company names right before a use verb (an adverb or an
+//!   auxiliary may stand between) and a mention after it.
 //!
 //! A name is a company only when it looks like one: one to four
 //! capitalised words ("Stack Overflow", "eBay", "MarketWatch.com"), not an
@@ -199,6 +200,14 @@ const GENERIC: &[&str] = &[
     "but",
     "i'm",
     "i’m",
+    "it's",
+    "it’s",
+    "that's",
+    "that’s",
+    "there's",
+    "there’s",
+    "they're",
+    "they’re",
     "we're",
     "there",
     "here",
@@ -564,65 +573,157 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     }
 }
 
-/// "Instagram uses Django": a name, a use verb, then a mention.
+/// "Instagram uses Django", "Netflix, Uber and PayPal run Node.js in
+/// production", "Shopify is built on Ruby on Rails", "GitHub and Shopify
+/// both run enormous Rails monoliths": company names, perhaps an adverb or
+/// an auxiliary, a use verb, then a mention (up to two lower-case words
+/// may stand between the verb and the mention).
 fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
     for m in LEXICON.cue.find_iter(s) {
-        // A company's own verb, not "using" or "use" of a reader.
-        let verb = m.as_str().to_lowercase();
-        if !(verb.ends_with('s') || verb.ends_with(" on") || verb == "adopted" || verb == "chose") {
-            continue;
-        }
         // Right after a use verb a capitalised name is the thing used, so
         // it is read the lenient way a heading is.
-        let after = &s[m.end()..];
-        let matcher = &cx.config.matcher;
-        let Some(entity) = matcher
-            .find_in(after.trim_start(), true)
-            .first()
-            .filter(|f| f.span.start == 0)
-            .map(|f| matcher.slug(f).to_string())
-        else {
+        let Some(entity) = used_after(cx, &s[m.end()..]) else {
             continue;
         };
-        let before = s[..m.start()].trim_end();
-        let before = before
-            .strip_suffix(" also")
-            .or_else(|| before.strip_suffix(" still"))
-            .unwrap_or(before);
-        // The name is the capitalised words right before the verb.
-        let words: Vec<(usize, &str)> = before
-            .split(' ')
-            .scan(0, |pos, w| {
-                let start = *pos;
-                *pos += w.len() + 1;
-                Some((start, w))
-            })
-            .collect();
-        let mut first = words.len();
-        while first > 0 && words.len() - first < 4 {
-            let w = words[first - 1].1;
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                first -= 1;
-            } else {
-                break;
-            }
+        let subjects = subjects_before(cx, s, m.start(), at);
+        // A company's own verb, not "using" or "use" of a reader: a plain
+        // "use" or "run" needs more than one company before it ("Netflix
+        // and Uber run ...").
+        let verb = m.as_str().to_lowercase();
+        let own_verb = verb.ends_with('s')
+            || verb.ends_with(" on")
+            || matches!(verb.as_str(), "adopted" | "chose" | "ran" | "grew on");
+        if !own_verb && subjects.len() < 2 {
+            continue;
         }
-        let Some(&(start, _)) = words.get(first) else {
-            continue;
-        };
-        let name = &before[start..];
-        if is_company_name(cx, name, at + start) {
-            push(
-                cx,
-                at + start,
-                at + start + name.len(),
-                Some(entity.clone()),
-                "company.uses",
-                out,
-            );
+        for (start, end) in subjects {
+            push(cx, start, end, Some(entity.clone()), "company.uses", out);
         }
     }
 }
+
+/// The entity a use verb is followed by: a mention at once ("uses
+/// Django"), or after at most two lower-case words ("run enormous Rails
+/// monoliths").
+fn used_after(cx: &Context, after: &str) -> Option<String> {
+    let after = after.trim_start();
+    let matcher = &cx.config.matcher;
+    let found = matcher.find_in(after, true);
+    let first = found.first()?;
+    let between = &after[..first.span.start];
+    let modifiers = between.split_whitespace().count() <= 2
+        && between
+            .chars()
+            .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+    modifiers.then(|| matcher.slug(first).to_string())
+}
+
+/// Words that may stand between companies and their use verb: adverbs
+/// and auxiliaries ("Instagram famously grew on", "Stack Overflow has run
+/// on", "Shopify is built on").
+const BEFORE_VERB: &[&str] = &[
+    "also",
+    "still",
+    "both",
+    "all",
+    "now",
+    "even",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "reportedly",
+    "famously",
+    "largely",
+    "mostly",
+    "partly",
+    "heavily",
+];
+
+/// The company names that are the subject of a use verb at byte `verb` of
+/// sentence `s` (at document offset `at`): one name of up to four
+/// capitalised words, or a list of them joined by commas, "and" or "&",
+/// read back from the verb while the names look like companies.
+fn subjects_before(cx: &Context, s: &str, verb: usize, at: usize) -> Vec<(usize, usize)> {
+    let mut end = s[..verb].trim_end().len();
+    // Adverbs and auxiliaries, at most three of them.
+    for _ in 0..3 {
+        let head = &s[..end];
+        let word_start = head.rfind(' ').map_or(0, |i| i + 1);
+        let word = &head[word_start..];
+        let adverb = word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase);
+        if !(adverb || BEFORE_VERB.contains(&word)) || word_start == 0 {
+            break;
+        }
+        end = head[..word_start].trim_end().len();
+    }
+    let mut names = Vec::new();
+    loop {
+        // The capitalised words that end at `end`.
+        let head = &s[..end];
+        let mut start = end;
+        let mut words = 0;
+        while words < 4 {
+            let word_start = head[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
+            let word = head[word_start..start].trim_end();
+            // A word before a comma ends the name before it.
+            if word.is_empty()
+                || word.ends_with(',')
+                || !word.starts_with(|c: char| c.is_uppercase())
+            {
+                break;
+            }
+            start = word_start;
+            words += 1;
+            if word_start == 0 {
+                break;
+            }
+        }
+        let name = s[start..end].trim_end_matches(',').trim_end();
+        if words == 0 || !is_company_name(cx, name, at + start) {
+            // A comma before the one name may open the sentence ("At
+            // scale, Lyft uses ..."): the list ends at the first word
+            // that is no company.
+            break;
+        }
+        names.push((at + start, at + start + name.len()));
+        // Another name before it, joined by a comma, "and" or "&".
+        let rest = s[..start].trim_end();
+        let joined = rest
+            .strip_suffix(',')
+            .or_else(|| rest.strip_suffix(" and"))
+            .or_else(|| rest.strip_suffix(" &"))
+            .map(|r| r.strip_suffix(',').unwrap_or(r).trim_end());
+        match joined {
+            Some(r) if !r.is_empty() => end = r.len(),
+            _ => break,
+        }
+    }
+    // The subject opens its clause: "websites in the US run on Node.js"
+    // names a place, not a user.
+    let lead = names
+        .last()
+        .map_or("", |&(start, _)| s[..start - at].trim_end());
+    let word_before = lead.rsplit(' ').next().unwrap_or("");
+    let in_clause = word_before.starts_with(|c: char| c.is_lowercase())
+        && !word_before.ends_with([',', ';', ':'])
+        && !CLAUSE_OPENERS.contains(&word_before);
+    if in_clause {
+        return Vec::new();
+    }
+    names.reverse();
+    names
+}
+
+/// Lower-case words after which a clause, and so a subject, may begin.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "whereas", "because", "since", "so", "although", "though", "when",
+    "today", "now", "also", "even",
+];
 
 /// The names listed from byte `from` of sentence `s` (at document offset
 /// `at`): "NPM, Netflix, Joyent and Pinterest". The list stops at the first
@@ -795,6 +896,44 @@ mod tests {
         assert_eq!(
             companies(Format::Markdown, text),
             vec![c("Lyft", Some("flask"), "company.uses")]
+        );
+    }
+
+    #[test]
+    fn several_companies_an_adverb_or_an_auxiliary_before_the_verb() {
+        let text = "# Who runs what\n\n\
+            Lyft, Zalando and Trivago run Flask in production. \
+            Pinterest famously grew on Django. \
+            Basecamp is built on Ruby on Rails and handles millions of requests. \
+            Nubank and Stone both run enormous Phoenix clusters. \
+            Bloomberg has run on Laravel for years.\n\n\
+            Over 4,000 websites in the US run on Express. \
+            Developers and teams run Flask everywhere. \
+            It\u{2019}s built on Django too.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Lyft", Some("flask"), "company.uses"),
+                c("Zalando", Some("flask"), "company.uses"),
+                c("Trivago", Some("flask"), "company.uses"),
+                c("Pinterest", Some("django"), "company.uses"),
+                c("Basecamp", Some("rails"), "company.uses"),
+                c("Nubank", Some("phoenix"), "company.uses"),
+                c("Stone", Some("phoenix"), "company.uses"),
+                c("Bloomberg", Some("laravel"), "company.uses"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_use_verb_needs_several_companies() {
+        let text = "# Notes\n\nAt scale, Zalando run Flask. Mozilla and Trivago run Flask.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Mozilla", Some("flask"), "company.uses"),
+                c("Trivago", Some("flask"), "company.uses"),
+            ]
         );
     }
 
