@@ -197,6 +197,20 @@ fn heading_subject(matcher: &Matcher, catalog: &Catalog, text: &str) -> Option<u
     }
 }
 
+/// Whether a heading is a short role label and nothing more: at most five
+/// words, none of them tying it to a topic of its own ("Advantages of
+/// microservices", "Reasons to use Go").
+fn is_bare_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 5
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "for" | "to" | "with" | "in"
+            )
+        })
+}
+
 /// Builds the outline of the kept blocks. Dropped blocks belong to the
 /// section they sit in but never open one.
 pub fn outline(
@@ -227,19 +241,28 @@ pub fn outline(
                 continue;
             }
         };
+        // The section just closed at this level, if any: the sibling
+        // before this heading.
+        let mut sibling = None;
         while open.len() > 1 && sections[*open.last().unwrap_or(&0)].level >= level {
-            open.pop();
+            sibling = open.pop().filter(|&s| sections[s].level == level);
         }
         let parent = *open.last().unwrap_or(&0);
         let text = doc.block_text(block);
         let own_subject = heading_subject(matcher, catalog, text);
         let own_role = roles.role_of(text);
         let inherited = &sections[parent];
+        // A bare role label ("Downsides", "Why teams pick it") set at the
+        // level of the entity heading before it still speaks of that
+        // entity: plain text gives both the same level, and so do some
+        // Markdown authors.
+        let label = own_role != Role::Content && own_subject.is_none() && is_bare_label(text);
+        let sibling_subject = sibling.filter(|_| label).and_then(|s| sections[s].subject);
         let section = Section {
             heading: Some(i),
             level,
             parent: Some(parent),
-            subject: own_subject.or(inherited.subject),
+            subject: own_subject.or(sibling_subject).or(inherited.subject),
             // A heading that names an entity other than its parent's
             // subject opens that entity's own section ("2. Flask" after
             // "Disadvantages of Django", however the levels were guessed):
@@ -302,6 +325,10 @@ mod tests {
         assert_eq!(r.role_of("Popular Websites That Use Flask"), Role::Users);
         assert_eq!(r.role_of("Top companies using Laravel"), Role::Users);
         assert_eq!(r.role_of("Why it thrives"), Role::Pros);
+        assert_eq!(r.role_of("Why teams pick it"), Role::Pros);
+        assert_eq!(r.role_of("Where it hurts"), Role::Cons);
+        assert_eq!(r.role_of("Trade-offs"), Role::Cons);
+        assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Pros and Cons of Rails"), Role::Content);
         assert_eq!(r.role_of("Django – Python Framework"), Role::Content);
     }
@@ -339,6 +366,43 @@ mod tests {
         assert_eq!(at(5), (Some("django".into()), Role::Pros));
         assert_eq!(at(7), (Some("django".into()), Role::Cons));
         assert_eq!(at(9), (Some("flask".into()), Role::Content));
+    }
+
+    #[test]
+    fn a_role_label_at_the_level_of_the_entity_before_it_speaks_of_that_entity() {
+        let d = doc(&[
+            (BlockKind::Title, "Backend notes"),
+            (h(2), "1. Laravel"),
+            (BlockKind::Paragraph, "Laravel is popular."),
+            (h(2), "Why teams pick it"),
+            (BlockKind::ListItem { depth: 1 }, "Batteries included"),
+            (h(2), "Trade-offs"),
+            (BlockKind::ListItem { depth: 1 }, "Magic everywhere"),
+            (h(2), "Advantages of microservices"),
+            (BlockKind::ListItem { depth: 1 }, "Teams deploy alone"),
+            (h(2), "2. Flask"),
+            (h(2), "Downsides"),
+            (BlockKind::ListItem { depth: 1 }, "No ORM"),
+        ]);
+        let cleaned = Cleaned {
+            keep: vec![true; d.blocks.len()],
+            ..Default::default()
+        };
+        let catalog = Catalog::builtin().unwrap();
+        let m = Matcher::new(&catalog);
+        let o = outline(&d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
+        let at = |block: usize| {
+            let s = &o.sections[o.section_of[block]];
+            (
+                s.subject.map(|e| catalog.entities()[e].slug.clone()),
+                s.role,
+            )
+        };
+        assert_eq!(at(4), (Some("laravel".into()), Role::Pros));
+        assert_eq!(at(6), (Some("laravel".into()), Role::Cons));
+        // A heading with a topic of its own is no bare label.
+        assert_eq!(at(8), (None, Role::Pros));
+        assert_eq!(at(11), (Some("flask".into()), Role::Cons));
     }
 
     #[test]

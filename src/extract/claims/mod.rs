@@ -260,7 +260,8 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
 /// The second form only for a paragraph of one line: list items and table
 /// rows are short too.
 fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
-    let t = text.trim();
+    // A Markdown label is often set in bold or italics ("**Trade-offs**").
+    let t = text.trim().trim_matches(['*', '_']).trim();
     // Cheap tests first: most lines are neither short nor lone, and the
     // word count only has to tell "at most six" from more.
     let is_label = (t.len() <= 40 && t.ends_with([':', '?']))

@@ -526,3 +526,24 @@ fn a_lead_in_to_a_list_is_no_claim_of_the_section() {
         )]
     );
 }
+
+#[test]
+fn bold_labels_announce_their_role_and_are_no_claims() {
+    let text = "# Picks\n\n## 3) Laravel (PHP)\n\nLaravel is a PHP framework.\n\n\
+        **What we like**\n\n- Expressive routing\n\n\
+        **Where it hurts**\n\n- Slow cold starts\n\n\
+        __Good to know__\n\n- Ships a queue worker\n";
+    assert_eq!(
+        quoted("l.md", text),
+        [
+            short("laravel", "pro", "Expressive routing", "claim.section.pros"),
+            short("laravel", "con", "Slow cold starts", "claim.section.cons"),
+            short(
+                "laravel",
+                "feature",
+                "Ships a queue worker",
+                "claim.section.features"
+            ),
+        ]
+    );
+}
