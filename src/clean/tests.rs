@@ -502,3 +502,63 @@ fn company_names_in_a_tail_list_are_not_a_share_bar() {
     let v = text_verdicts(&input);
     assert!(v.iter().all(|(_, r)| r.is_empty()), "{v:#?}");
 }
+
+#[test]
+fn newsletter_chrome_nav_bars_bio_paragraphs_and_piped_bylines() {
+    let input = format!(
+        "# Backend notes\n\n[Home](/) | [Guides](/guides) | [About](/about)\n\n\
+         By Jo van der Berg | 2 May 2025 | 6 min read\n\n{BODY}\n\
+         SPONSORED\n\n\
+         **About the author:** Jo has built APIs in Go and Elixir for ten years.\n\n\
+         You are receiving this because you subscribed.\n\n\
+         Unsubscribe | Update your preferences\n\n\
+         Mastodon: @jo@example.social\n\n\
+         [Read the Django docs](https://docs.djangoproject.com) for the details.\n\n\
+         Teams unsubscribe from noisy alerts when Node.js services scale out, and that is a real cost.\n"
+    );
+    let v = md_verdicts(&input);
+    assert_eq!(
+        rule_of(&v, "[Home](/) | [Guides](/guides) | [About](/about)"),
+        "markdown.nav-links"
+    );
+    assert_eq!(
+        rule_of(&v, "By Jo van der Berg | 2 May 2025 | 6 min read"),
+        "boilerplate.byline"
+    );
+    assert_eq!(rule_of(&v, "SPONSORED"), "boilerplate.newsletter");
+    assert_eq!(
+        rule_of(
+            &v,
+            "**About the author:** Jo has built APIs in Go and Elixir for ten years."
+        ),
+        "boilerplate.author-bio"
+    );
+    assert_eq!(
+        rule_of(&v, "You are receiving this because you subscribed."),
+        "boilerplate.newsletter"
+    );
+    assert_eq!(
+        rule_of(&v, "Unsubscribe | Update your preferences"),
+        "boilerplate.newsletter"
+    );
+    assert_eq!(
+        rule_of(&v, "Mastodon: @jo@example.social"),
+        "boilerplate.social-links"
+    );
+    // A sentence with a link in it, and a long one that says "unsubscribe",
+    // are prose.
+    assert_eq!(
+        rule_of(
+            &v,
+            "[Read the Django docs](https://docs.djangoproject.com) for the details."
+        ),
+        ""
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Teams unsubscribe from noisy alerts when Node.js services scale out, and that is a real cost."
+        ),
+        ""
+    );
+}
