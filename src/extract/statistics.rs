@@ -18,7 +18,8 @@
 //! section subject: "ASP.NET Core is the most used framework among C#
 //! developers, with 56% utilizing it" is about ASP.NET Core. A mention
 //! after "than", "like" or "unlike" is the thing compared with, never the
-//! subject.
+//! subject. A population ("61% of PHP developers use Laravel") gives way to
+//! the name after the number.
 
 use super::{prose_blocks, quote, sentences, Context, Mention, Statistic};
 use crate::model::{BlockKind, Span};
@@ -410,10 +411,35 @@ fn entity_for(
     let before = in_clause
         .clone()
         .rfind(|m| m.end <= at && !modifier(text, m));
-    before
-        .or_else(|| in_clause.find(|m| m.start >= at && !modifier(text, m)))
-        .map(|m| m.entity.clone())
+    // "61% of PHP developers use Laravel": the people counted are named
+    // by what they write in, the figure is about what they use. Without
+    // another name the population's is the subject ("ASP.NET developers
+    // (64%) use MVC", "16 million Python developers").
+    let used = || {
+        in_clause
+            .clone()
+            .find(|m| m.start >= at && !modifier(text, m) && !population(text, m))
+    };
+    match before {
+        Some(b) if population(text, b) => used().or(Some(b)),
+        Some(b) => Some(b),
+        None => used().or_else(|| in_clause.find(|m| m.start >= at && !modifier(text, m))),
+    }
+    .map(|m| m.entity.clone())
 }
+
+/// A mention that names a population: "PHP developers", "Node.js
+/// backends".
+fn population(text: &str, m: &Mention) -> bool {
+    POPULATION.is_match(&text[m.end..])
+}
+
+static POPULATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s+(?:developers|devs|programmers|engineers|respondents|users|backends)(?-u:\b)",
+    )
+    .expect("static regex")
+});
 
 /// A mention that qualifies a category noun: "Python frameworks", "a
 /// node.js framework": the category, not the subject.
@@ -678,6 +704,26 @@ pub(crate) mod tests {
             .map(|s| (s.0, s.1))
             .collect();
         assert_eq!(got, vec![(e("gin"), 40.0), (e("spring-boot"), 70.0)]);
+    }
+
+    #[test]
+    fn a_population_names_who_is_counted_not_what_they_use() {
+        let text = "# Surveys\n\n\
+            In one survey, 42% of PHP developers said they use Symfony.\n\n\
+            Ruby developers (58%) use Sinatra for small services.\n\n\
+            There are 9 million Java developers.\n";
+        let got: Vec<_> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (e("symfony"), 42.0),
+                (e("sinatra"), 58.0),
+                (e("java"), 9_000_000.0)
+            ]
+        );
     }
 
     #[test]
