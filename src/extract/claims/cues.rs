@@ -357,6 +357,24 @@ impl Cues {
         !self.not_subject_before.iter().any(|w| *w == next)
     }
 
+    /// Whether the text after a name that opens a line makes the name its
+    /// subject: a possessive ("Go's error handling ...") or a lower-case
+    /// word that is no kind noun ("Python is slower", not "Python web
+    /// framework" or a name alone).
+    pub(crate) fn opens_a_clause_after(&self, after: &str) -> bool {
+        if after.starts_with("'s ") || after.starts_with("\u{2019}s ") {
+            return true;
+        }
+        let Some(rest) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.starts_with(char::is_lowercase) && !self.modifier_before.iter().any(|w| w == word)
+    }
+
     /// Whether `lead` (lower case, the sentence up to a word; `whole` when
     /// it is all of that) is where a clause opens: nothing, discourse
     /// words ("Moreover"), or a comma or semicolon before.

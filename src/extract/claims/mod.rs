@@ -489,9 +489,19 @@ fn section_claim(
     if text.ends_with(':') {
         return;
     }
-    let entity = match subject {
-        Some(e) => e.to_string(),
-        None => match cx.mentions_in(cx.doc.blocks[i].span).first() {
+    // "Python is slower than Go" under Django's cons is Python's con: an
+    // item that opens with another entity as its subject is that entity's.
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let opener = cx.mentions_in(span).first().filter(|m| {
+        m.start == span.start + lead && cues.opens_a_clause_after(&cx.doc.text[m.end..span.end])
+    });
+    let entity = match (opener, subject) {
+        (Some(m), _) => m.entity.clone(),
+        (None, Some(e)) => e.to_string(),
+        (None, None) => match cx.mentions_in(cx.doc.blocks[i].span).first() {
             Some(m) => m.entity.clone(),
             None => return,
         },
@@ -656,6 +666,19 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.len() >= 3);
         if row == 0 || col == 0 || !wordy || text.contains("://") {
+            continue;
+        }
+        // A figure with its source ("31,904,212 (npm)") is a statistic,
+        // and a cell that only names an entity ("Python") a fact.
+        let trimmed = text.trim();
+        let figure = trimmed
+            .trim_start_matches(['~', '≈', '$', '€', '£', '>', '<', '+'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        let only_a_name = cx
+            .mentions_in(block.span)
+            .iter()
+            .any(|m| cx.doc.text[m.start..m.end].len() == trimmed.len());
+        if figure || only_a_name {
             continue;
         }
         // Only a table that compares entities: a key/value table of one

@@ -547,3 +547,43 @@ fn bold_labels_announce_their_role_and_are_no_claims() {
         ]
     );
 }
+
+#[test]
+fn an_item_that_opens_with_another_entity_is_that_entity_s() {
+    let text = "# Picks\n\n## Django\n\n### Cons\n\n\
+        - Python is slower than Go for CPU-bound work\n\
+        - Java\u{2019}s tooling is heavier than Python\u{2019}s\n\
+        - Python web framework with a long history\n\
+        - Monolithic by design\n";
+    let got: Vec<(String, &str)> = quoted("m.md", text)
+        .into_iter()
+        .map(|(e, p, _, _)| (e, p))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("python".to_string(), "con"),
+            ("java".to_string(), "con"),
+            ("django".to_string(), "con"),
+            ("django".to_string(), "con"),
+        ]
+    );
+}
+
+#[test]
+fn table_cells_of_figures_or_a_bare_name_are_no_claims() {
+    let text = "# Compared\n\n| Framework | Language | Downloads | Speed |\n|---|---|---|---|\n\
+        | Django | Python | 4.1 million (PyPI) | Moderate |\n\
+        | Express | JavaScript | 31,904,212 (npm) | Fast |\n";
+    let got: Vec<(String, String)> = quoted("t.md", text)
+        .into_iter()
+        .map(|(e, _, q, _)| (e, q))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("django".to_string(), "Moderate".to_string()),
+            ("express".to_string(), "Fast".to_string()),
+        ]
+    );
+}
