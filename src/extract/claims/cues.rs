@@ -412,6 +412,15 @@ impl Cues {
             .any(|w| folded_word_at(rest, w).is_some())
     }
 
+    /// Whether a sentence opens with "it", "its" or "it's" (after any list
+    /// marker and discourse words): one thing, named before.
+    pub(crate) fn opens_with_it(&self, sentence: &str) -> bool {
+        let rest = &sentence[self.opener(sentence)..];
+        ["it", "its", "it's"]
+            .iter()
+            .any(|w| folded_word_at(rest, w).is_some())
+    }
+
     /// Where a sentence goes on after any list marker and discourse words
     /// ("- Moreover, and also it ..."): the offset of its first other word.
     /// Words are compared in place, without lower-casing the sentence:

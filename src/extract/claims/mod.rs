@@ -617,7 +617,15 @@ fn about<'a>(
     if named.is_empty() && !pointed.is_empty() && cues.opens_with_demonstrative(text) {
         named.extend(pointed.iter().map(String::as_str));
     } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
-        named.extend(subject);
+        // Where the section names no one, "It" is the one entity the
+        // sentence before made claims about.
+        match subject {
+            Some(s) => named.push(s),
+            None if pointed.len() == 1 && cues.opens_with_it(text) => {
+                named.push(&pointed[0]);
+            }
+            None => {}
+        }
     }
     named
 }
@@ -685,11 +693,18 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         // framework ("Sponsorship | MIT") lists facts, not claims.
         // The cell's label names what it measures: the column's header
         // when the row names the entity, else the row's head.
+        // A table of one entity's criteria ("Learning curve | Steep")
+        // under its heading rates that entity, cell by rated cell.
         let (entity, label) = match entity_at(row, 0) {
             Some(e) => (e, text_at(0, col)),
             None => match entity_at(0, col) {
                 Some(e) => (e, text_at(row, 0)),
-                None => continue,
+                None => match cx.subject_of(b) {
+                    Some(e) if cx.config.ratings.rate(text, text_at(row, 0)).is_some() => {
+                        (e, text_at(row, 0))
+                    }
+                    _ => continue,
+                },
             },
         };
         // A rating ("Moderate (interpreted)", "Very high (compiled)")

@@ -27,6 +27,7 @@ struct File {
     con: Vec<String>,
     neutral: Vec<String>,
     inverse: Vec<String>,
+    absolute: Vec<String>,
 }
 
 /// The compiled rating words, lower-cased.
@@ -37,6 +38,7 @@ pub struct Ratings {
     con: Vec<String>,
     neutral: Vec<String>,
     inverse: Vec<String>,
+    absolute: Vec<String>,
 }
 
 impl Ratings {
@@ -57,6 +59,7 @@ impl Ratings {
             con: lower(file.con),
             neutral: lower(file.neutral),
             inverse: lower(file.inverse),
+            absolute: lower(file.absolute),
         })
     }
 
@@ -80,7 +83,8 @@ impl Ratings {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        let inverse = self.inverse.iter().any(|w| label.contains(w.as_str()));
+        let inverse = self.inverse.iter().any(|w| label.contains(w.as_str()))
+            && !self.absolute.contains(&head);
         let (pro, con) = match inverse {
             true => (Polarity::Con, Polarity::Pro),
             false => (Polarity::Pro, Polarity::Con),
@@ -115,6 +119,8 @@ mod tests {
         assert_eq!(r.rate("Small", "Memory footprint"), p);
         assert_eq!(r.rate("High", "Cost"), c);
         assert_eq!(r.rate("Medium", "Learning curve"), Some(None));
+        assert_eq!(r.rate("Steep", "Learning curve"), c);
+        assert_eq!(r.rate("Fast", "Startup time"), p);
         // Only the whole opening counts: "Highly" and "Large apps" rate nothing.
         assert_eq!(r.rate("Highly modular", "Design"), None);
         assert_eq!(r.rate("Large apps", "Use cases"), None);

@@ -587,3 +587,61 @@ fn table_cells_of_figures_or_a_bare_name_are_no_claims() {
         ]
     );
 }
+
+#[test]
+fn it_in_a_section_of_no_entity_is_the_one_entity_named_before() {
+    let text = "# Performance\n\nDjango is widely used by large teams. \
+        Its admin makes it easy to ship back offices.\n\n\
+        Flask and FastAPI are popular. It scales poorly.\n";
+    let got: Vec<(String, &str, String)> = quoted("p.md", text)
+        .into_iter()
+        .map(|(e, p, q, _)| (e, p, q))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "django".to_string(),
+                "pro",
+                "Django is widely used by large teams.".to_string()
+            ),
+            (
+                "django".to_string(),
+                "pro",
+                "Its admin makes it easy to ship back offices.".to_string()
+            ),
+            (
+                "fastapi".to_string(),
+                "pro",
+                "Flask and FastAPI are popular.".to_string()
+            ),
+            (
+                "flask".to_string(),
+                "pro",
+                "Flask and FastAPI are popular.".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_criteria_table_under_an_entity_rates_that_entity() {
+    let page = "<html><body><article><h1>Picks</h1><h2>NestJS</h2>\
+        <p>NestJS is a Node.js framework.</p>\
+        <table><tr><th>Criterion</th><th>Rating</th></tr>\
+        <tr><td>Learning curve</td><td>Steep</td></tr>\
+        <tr><td>Documentation</td><td>Excellent</td></tr>\
+        <tr><td>License</td><td>MIT</td></tr></table></article></body></html>";
+    let got: Vec<(String, &str, String)> = quoted("n.html", page)
+        .into_iter()
+        .filter(|(_, _, _, r)| r == "claim.table.cell")
+        .map(|(e, p, q, _)| (e, p, q))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("nestjs".to_string(), "con", "Steep".to_string()),
+            ("nestjs".to_string(), "pro", "Excellent".to_string()),
+        ]
+    );
+}
