@@ -580,11 +580,8 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
 /// may stand between the verb and the mention).
 fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
     for m in LEXICON.cue.find_iter(s) {
-        // Right after a use verb a capitalised name is the thing used, so
-        // it is read the lenient way a heading is.
-        let Some(entity) = used_after(cx, &s[m.end()..]) else {
-            continue;
-        };
+        // The names go first: most use verbs of prose have none before
+        // them, and the mention after the verb costs a catalog search.
         let subjects = subjects_before(cx, s, m.start(), at);
         // A company's own verb, not "using" or "use" of a reader: a plain
         // "use" or "run" needs more than one company before it ("Netflix
@@ -593,9 +590,14 @@ fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
         let own_verb = verb.ends_with('s')
             || verb.ends_with(" on")
             || matches!(verb.as_str(), "adopted" | "chose" | "ran" | "grew on");
-        if !own_verb && subjects.len() < 2 {
+        if subjects.is_empty() || (!own_verb && subjects.len() < 2) {
             continue;
         }
+        // Right after a use verb a capitalised name is the thing used, so
+        // it is read the lenient way a heading is.
+        let Some(entity) = used_after(cx, &s[m.end()..]) else {
+            continue;
+        };
         for (start, end) in subjects {
             push(cx, start, end, Some(entity.clone()), "company.uses", out);
         }
