@@ -19,10 +19,9 @@
 //! and aspect lists came to 0.7 and 1.5 MB, more than a core's L2 cache,
 //! so those scans spent their time waiting for memory. Only hits at a word
 //! start were ever kept, so this walks a small trie from each word start
-//! instead: a double-array trie of some tens of kilobytes, and no work
-//! inside words. The
-//! aho-corasick crate has no mode that searches only at chosen positions
-//! without a call per position, hence this file.
+//! instead: a double array of some tens of kilobytes, and no work inside
+//! words. The aho-corasick crate has no mode that searches only at chosen
+//! positions without a call per position, hence this file.
 //!
 //! Semantics, as the extractors relied on them: at a start position the
 //! longest phrase wins (the first given, among equal ones); a match is
@@ -42,10 +41,11 @@ pub struct Match {
 const NONE: u32 = u32::MAX;
 
 /// A trie of lower-cased phrases, laid out as a double array: the child of
-/// node `n` by byte class `c` is slot `base[n] + c` when that slot's
-/// `check` is `n`. A step is two loads and a compare, with no search among
-/// a node's edges: the walks start at every word start of every sentence
-/// the claim rules read, so the step is what their time is made of.
+/// slot `n` by byte class `c` is slot `n.base + c` when that slot's
+/// `check` is `n`. A step is a class lookup, one slot read and a compare,
+/// with no search among a node's edges: the walks start at every word
+/// start of every sentence the claim rules read, so the step is what
+/// their time is made of.
 #[derive(Debug, Clone)]
 pub struct Phrases {
     /// The class of each (lower-cased) byte: 0 for a byte no phrase holds.
@@ -66,6 +66,10 @@ struct Slot {
 
 /// The root's slot.
 const ROOT: u32 = 0;
+
+/// How many slots the build tries for a node's lowest child before it
+/// places the node's children past the last slot.
+const MAX_TRIES: usize = 256;
 
 impl Phrases {
     /// Builds the trie. Phrases are matched ASCII case-insensitively; an
@@ -108,9 +112,16 @@ impl Phrases {
         }
         // Then each node's children are placed at the first base where
         // all their slots are free, breadth first from the root.
-        let mut base = vec![0u32];
-        let mut check = vec![ROOT];
-        let mut pattern = vec![NONE];
+        let free = Slot {
+            base: 0,
+            check: NONE,
+            pattern: NONE,
+        };
+        let mut slots = vec![Slot {
+            base: 0,
+            check: ROOT,
+            pattern: NONE,
+        }];
         let mut slot_of = vec![NONE; children.len()];
         slot_of[0] = ROOT;
         let mut queue = std::collections::VecDeque::from([0usize]);
@@ -121,42 +132,40 @@ impl Phrases {
                 .iter()
                 .map(|&(b, child)| (usize::from(class[usize::from(b)]), child))
                 .collect();
-            if kids.is_empty() {
+            let Some(lowest) = kids.iter().map(|&(c, _)| c).min() else {
                 continue;
-            }
-            let fits = |at: usize, check: &[u32]| {
-                kids.iter()
-                    .all(|&(c, _)| check.get(at + c).is_none_or(|&p| p == NONE))
             };
-            while check.get(first_free).is_some_and(|&p| p != NONE) {
+            let is_free = |slots: &[Slot], at: usize| slots.get(at).is_none_or(|s| s.check == NONE);
+            while !is_free(&slots, first_free) {
                 first_free += 1;
             }
-            let lowest = kids.iter().map(|&(c, _)| c).min().unwrap_or(1);
-            let mut at = first_free.saturating_sub(lowest).max(1);
-            while !fits(at, &check) {
-                at += 1;
+            // The lowest child's slot: one of the next slots that is free
+            // and leaves room for its siblings, else past the last slot.
+            // The search is bounded, so a build costs no scan of the whole
+            // array per node.
+            let start = first_free.max(lowest + 1);
+            let low = (start..slots.len().min(start + MAX_TRIES))
+                .find(|&low| {
+                    is_free(&slots, low)
+                        && kids.iter().all(|&(c, _)| is_free(&slots, low - lowest + c))
+                })
+                .unwrap_or_else(|| slots.len().max(lowest + 1));
+            let at = low - lowest;
+            let top = at + kids.iter().map(|&(c, _)| c).max().unwrap_or(lowest);
+            if top >= slots.len() {
+                slots.resize(top + 1, free);
             }
-            let top = at + kids.iter().map(|&(c, _)| c).max().unwrap_or(0);
-            if top >= check.len() {
-                check.resize(top + 1, NONE);
-                base.resize(top + 1, 0);
-                pattern.resize(top + 1, NONE);
-            }
-            base[here] = at as u32;
+            slots[here].base = at as u32;
             for &(c, child) in &kids {
-                check[at + c] = here as u32;
-                pattern[at + c] = ends[child];
+                slots[at + c] = Slot {
+                    base: 0,
+                    check: here as u32,
+                    pattern: ends[child],
+                };
                 slot_of[child] = (at + c) as u32;
                 queue.push_back(child);
             }
         }
-        let slots = (0..check.len())
-            .map(|i| Slot {
-                base: base[i],
-                check: check[i],
-                pattern: pattern[i],
-            })
-            .collect();
         Phrases { class, slots }
     }
 
