@@ -395,30 +395,27 @@ impl Cues {
     /// ("It", "Its", "This framework", "The language"), after any list
     /// marker and discourse words ("Moreover, it ...").
     pub(crate) fn opens_with_pronoun(&self, sentence: &str) -> bool {
-        let rest = &sentence[self.opener(sentence)..];
-        self.pronoun_starts
-            .at(rest)
-            .iter()
-            .any(|w| folded_word_at(rest, w).is_some())
+        let rest = self.opening(sentence);
+        opens_with_one_of(rest, self.pronoun_starts.at(rest))
     }
 
     /// Whether a sentence opens with a demonstrative ("This ensures ...",
     /// "And these frameworks ..."): it points back at what the sentence
     /// before was about, more than at the section's subject.
     pub(crate) fn opens_with_demonstrative(&self, sentence: &str) -> bool {
-        let rest = &sentence[self.opener(sentence)..];
-        DEMONSTRATIVES
-            .iter()
-            .any(|w| folded_word_at(rest, w).is_some())
+        opens_with_one_of(self.opening(sentence), DEMONSTRATIVES)
     }
 
     /// Whether a sentence opens with "it", "its" or "it's" (after any list
     /// marker and discourse words): one thing, named before.
     pub(crate) fn opens_with_it(&self, sentence: &str) -> bool {
-        let rest = &sentence[self.opener(sentence)..];
-        ["it", "its", "it's"]
-            .iter()
-            .any(|w| folded_word_at(rest, w).is_some())
+        opens_with_one_of(self.opening(sentence), ["it", "its", "it's"])
+    }
+
+    /// The sentence from its first word after any list marker and
+    /// discourse words.
+    fn opening<'s>(&self, sentence: &'s str) -> &'s str {
+        &sentence[self.opener(sentence)..]
     }
 
     /// Where a sentence goes on after any list marker and discourse words
@@ -473,6 +470,13 @@ impl ByFirstByte {
             .first()
             .map_or(&[], |b| &self.0[usize::from(b.to_ascii_lowercase())])
     }
+}
+
+/// Whether `text` opens with one of the lower-case `words` as a whole word.
+fn opens_with_one_of<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = W>) -> bool {
+    words
+        .into_iter()
+        .any(|w| folded_word_at(text, w.as_ref()).is_some())
 }
 
 /// How many bytes of `text` the lower-case `word` takes at its start,
