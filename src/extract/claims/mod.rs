@@ -491,13 +491,8 @@ fn section_claim(
     }
     // "Python is slower than Go" under Django's cons is Python's con: an
     // item that opens with another entity as its subject is that entity's.
-    let lead = text.len()
-        - text
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .len();
-    let opener = cx.mentions_in(span).first().filter(|m| {
-        m.start == span.start + lead && cues.opens_a_clause_after(&cx.doc.text[m.end..span.end])
-    });
+    let opener = opening_mention(cx, span)
+        .filter(|m| cues.opens_a_clause_after(&cx.doc.text[m.end..span.end]));
     let entity = match (opener, subject) {
         (Some(m), _) => m.entity.clone(),
         (None, Some(e)) => e.to_string(),
@@ -689,12 +684,11 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         if figure || only_a_name {
             continue;
         }
-        // Only a table that compares entities: a key/value table of one
-        // framework ("Sponsorship | MIT") lists facts, not claims.
         // The cell's label names what it measures: the column's header
-        // when the row names the entity, else the row's head.
-        // A table of one entity's criteria ("Learning curve | Steep")
-        // under its heading rates that entity, cell by rated cell.
+        // when the row names the entity, else the row's head. A table that
+        // names no entity is a key/value table of the section's: its
+        // facts ("Sponsorship | MIT") are no claims, but its rated
+        // criteria ("Learning curve | Steep") rate that entity.
         let (entity, label) = match entity_at(row, 0) {
             Some(e) => (e, text_at(0, col)),
             None => match entity_at(0, col) {
@@ -740,6 +734,11 @@ fn opens_with_another(cx: &Context, i: usize, line: Span, topic: Option<&str>) -
     let Some(own) = topic.or(cx.subject_of(i)) else {
         return false;
     };
+    opening_mention(cx, line).is_some_and(|m| m.entity != own)
+}
+
+/// The mention a line opens with, after any list marker or punctuation.
+fn opening_mention<'a>(cx: &'a Context, line: Span) -> Option<&'a super::Mention> {
     let text = &cx.doc.text[line.range()];
     let lead = text.len()
         - text
@@ -747,7 +746,7 @@ fn opens_with_another(cx: &Context, i: usize, line: Span, topic: Option<&str>) -
             .len();
     cx.mentions_in(line)
         .first()
-        .is_some_and(|m| m.start == line.start + lead && m.entity != own)
+        .filter(|m| m.start == line.start + lead)
 }
 
 /// The entity a paragraph of nothing but a short name ("Django", "Ruby on
