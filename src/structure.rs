@@ -316,6 +316,25 @@ mod tests {
         BlockKind::Heading { level }
     }
 
+    /// The outline of a document whose blocks are all kept, as a lookup
+    /// from block to its section's (subject slug, role).
+    fn sections_of(d: &Document) -> impl Fn(usize) -> (Option<String>, Role) {
+        let cleaned = Cleaned {
+            keep: vec![true; d.blocks.len()],
+            ..Default::default()
+        };
+        let catalog = Catalog::builtin().unwrap();
+        let m = Matcher::new(&catalog);
+        let o = outline(d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
+        move |block| {
+            let s = &o.sections[o.section_of[block]];
+            (
+                s.subject.map(|e| catalog.entities()[e].slug.clone()),
+                s.role,
+            )
+        }
+    }
+
     #[test]
     fn roles_from_headings() {
         let r = RoleRules::builtin().unwrap();
@@ -347,20 +366,7 @@ mod tests {
             (h(2), "2. Flask"),
             (BlockKind::Paragraph, "Flask is small."),
         ]);
-        let cleaned = Cleaned {
-            keep: vec![true; d.blocks.len()],
-            ..Default::default()
-        };
-        let catalog = Catalog::builtin().unwrap();
-        let m = Matcher::new(&catalog);
-        let o = outline(&d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
-        let at = |block: usize| {
-            let s = &o.sections[o.section_of[block]];
-            (
-                s.subject.map(|e| catalog.entities()[e].slug.clone()),
-                s.role,
-            )
-        };
+        let at = sections_of(&d);
         assert_eq!(at(0), (None, Role::Content));
         assert_eq!(at(2), (Some("django".into()), Role::Content));
         assert_eq!(at(5), (Some("django".into()), Role::Pros));
@@ -384,20 +390,7 @@ mod tests {
             (h(2), "Downsides"),
             (BlockKind::ListItem { depth: 1 }, "No ORM"),
         ]);
-        let cleaned = Cleaned {
-            keep: vec![true; d.blocks.len()],
-            ..Default::default()
-        };
-        let catalog = Catalog::builtin().unwrap();
-        let m = Matcher::new(&catalog);
-        let o = outline(&d, &cleaned, &m, &catalog, &RoleRules::builtin().unwrap());
-        let at = |block: usize| {
-            let s = &o.sections[o.section_of[block]];
-            (
-                s.subject.map(|e| catalog.entities()[e].slug.clone()),
-                s.role,
-            )
-        };
+        let at = sections_of(&d);
         assert_eq!(at(4), (Some("laravel".into()), Role::Pros));
         assert_eq!(at(6), (Some("laravel".into()), Role::Cons));
         // A heading with a topic of its own is no bare label.
