@@ -38,16 +38,20 @@ pub struct Candidate {
 /// Words of a name are joined by one space, never a line break.
 const NAME: &str = r"[A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]+)*(?: [A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]+)*){0,2}";
 
+/// "frameworks like A, B and C", anchored: it runs only where a kind word
+/// begins a word (see [`find_in`]).
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?i:frameworks?|libraries|library|tools|options|alternatives|languages|platforms|runtimes|stacks|technologies)\s+(?i:like|such\s+as|including|e\.g\.,?)\s+(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+(?:and|or)\s+{NAME})?)"
+        r"^(?i:frameworks?|libraries|library|tools|options|alternatives|languages|platforms|runtimes|stacks|technologies)\s+(?i:like|such\s+as|including|e\.g\.,?)\s+(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+(?:and|or)\s+{NAME})?)"
     ))
     .expect("static regex")
 });
 
+/// "A is a Python-based web framework", anchored at its end: it runs only
+/// on the text up to a kind word that ends a word, and searches back.
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME})(?:\s+is\s+(?:an?|the)|,\s+an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:web\s+|backend\s+|back-end\s+|server-side\s+|full-stack\s+|micro-?)?(?i:framework|runtime|programming\s+language)(?-u:\b)"
+        r"(?P<name>{NAME})(?:\s+is\s+(?:an?|the)|,\s+an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:web\s+|backend\s+|back-end\s+|server-side\s+|full-stack\s+|micro-?)?(?i:framework|runtime|programming\s+language)$"
     ))
     .expect("static regex")
 });
@@ -105,36 +109,76 @@ const NOT_NAMES: &[&str] = &[
     "There",
 ];
 
-/// The kind words both shapes need: a block without one is skipped before
-/// any regex runs.
+/// The kind words both shapes hold, as word beginnings ("librar" is
+/// "library" and "libraries").
+const KINDS: [&str; 10] = [
+    "framework",
+    "librar",
+    "tool",
+    "option",
+    "alternative",
+    "language",
+    "platform",
+    "runtime",
+    "stack",
+    "technolog",
+];
+
+/// The kinds a definition ends with: "framework", "language" (of
+/// "programming language") and "runtime", by their place in [`KINDS`].
+const DEFINED_KINDS: [usize; 3] = [0, 5, 7];
+
 static KIND_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "framework",
-            "librar",
-            "tool",
-            "option",
-            "alternative",
-            "language",
-            "platform",
-            "runtime",
-            "stack",
-            "technolog",
-        ])
+        .build(KINDS)
         .expect("static automaton")
 });
 
 /// The names proposed in one text, with their byte ranges and rule.
+///
+/// Both shapes hold a kind word: a list begins with one, a definition ends
+/// with one. So the kind words are found first, in one pass, and each
+/// shape's regex runs only at them: anchored there, it reads a few words
+/// instead of the whole block, which is what it cost when it searched
+/// every block that held a kind word anywhere.
 pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
-    let mut out = Vec::new();
-    if !KIND_WORDS.is_match(text) {
-        return out;
+    let bytes = text.as_bytes();
+    let (mut lists, mut definitions) = (Vec::new(), Vec::new());
+    // Where the last match of each shape ended: matches of a shape never
+    // overlap, as in a search left to right.
+    let (mut list_end, mut definition_end) = (0, 0);
+    for k in KIND_WORDS.find_iter(text) {
+        let (start, end) = (k.start(), k.end());
+        if start >= list_end && (start == 0 || !super::is_word_byte(bytes[start - 1])) {
+            if let Some(c) = LIST.captures(&text[start..]) {
+                list_end = start + c.get(0).map_or(0, |m| m.end());
+                if let Some(list) = c.name("list") {
+                    lists.push((start + list.start(), list.as_str()));
+                }
+            }
+        }
+        // A definition ends with the kind word itself at a word end.
+        let ends_a_word = end == bytes.len() || !super::is_word_byte(bytes[end]);
+        if !ends_a_word || !DEFINED_KINDS.contains(&k.pattern().as_usize()) {
+            continue;
+        }
+        if start >= definition_end {
+            if let Some(c) = DEFINITION.captures(&text[definition_end..end]) {
+                if let Some(n) = c.name("name") {
+                    definitions.push(Span::new(
+                        definition_end + n.start(),
+                        definition_end + n.end(),
+                    ));
+                }
+                definition_end = end;
+            }
+        }
     }
-    for c in LIST.captures_iter(text) {
-        let Some(list) = c.name("list") else { continue };
-        let mut pos = list.start();
-        for part in SPLIT.split(list.as_str()) {
+    let mut out = Vec::new();
+    for (at, list) in lists {
+        let mut pos = at;
+        for part in SPLIT.split(list) {
             let offset = text[pos..].find(part).map_or(pos, |i| pos + i);
             pos = offset + part.len();
             push(
@@ -145,15 +189,8 @@ pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
             );
         }
     }
-    for c in DEFINITION.captures_iter(text) {
-        if let Some(n) = c.name("name") {
-            push(
-                &mut out,
-                n.as_str(),
-                Span::new(n.start(), n.end()),
-                "candidate.definition",
-            );
-        }
+    for span in definitions {
+        push(&mut out, &text[span.range()], span, "candidate.definition");
     }
     out.sort_by_key(|(_, s, _)| *s);
     out
@@ -232,6 +269,24 @@ mod tests {
             [("Masonite".to_string(), "candidate.definition")]
         );
         assert!(names("It is a great framework.").is_empty());
+        // The kind word may end a longer word, but must end it.
+        assert_eq!(
+            names("Bottle is a microframework. Sanic is a fast runtime"),
+            [
+                ("Bottle".to_string(), "candidate.definition"),
+                ("Sanic".to_string(), "candidate.definition")
+            ]
+        );
+        assert!(names("Hapi is a frameworks-agnostic tool.").is_empty());
+        // Two definitions in one text, and a list after one.
+        assert_eq!(
+            names("Oak is a Deno framework, and platforms like Fly or Render host it."),
+            [
+                ("Oak".to_string(), "candidate.definition"),
+                ("Fly".to_string(), "candidate.list"),
+                ("Render".to_string(), "candidate.list")
+            ]
+        );
         assert!(names("Furthermore, the Node.js backend framework is fast.").is_empty());
         assert_eq!(
             names("frameworks like Angular or Vue\nCons"),
