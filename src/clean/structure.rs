@@ -141,7 +141,13 @@ fn is_caption_before_heading(doc: &Document, c: &Compiled, i: usize) -> bool {
                     || t.trim_end().ends_with(['.', '!', '?', ':']))
         });
     let last = text.chars().last().unwrap_or('.');
+    // "Used by: Reddit, Lyft" or "Companies using Gin: Alibaba, Tencent"
+    // is a label and its items, the shape of content, not of alt text.
+    let labelled = text
+        .split_once(": ")
+        .is_some_and(|(label, rest)| !label.is_empty() && !rest.trim().is_empty());
     blocks[i].kind == BlockKind::Paragraph
+        && !labelled
         && before_heading
         && after_prose
         && text.split_whitespace().count() <= c.settings.caption_max_words

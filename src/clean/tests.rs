@@ -151,6 +151,19 @@ fn duplicate_title_repeated_heading_and_alt_text_before_a_heading() {
 }
 
 #[test]
+fn a_label_and_its_items_before_a_heading_are_no_caption() {
+    let input = "# Frameworks\n\n## Flask\n\nFlask is a microframework for small services.\n\n\
+        Used by: Reddit, Lyft, Zillow\n\n## Gin\n\nGin is a Go framework with a fast router.\n\n\
+        gin web framework logo\n\n## Echo\n\nEcho is minimal.\n";
+    let v = md_verdicts(input);
+    assert_eq!(rule_of(&v, "Used by: Reddit, Lyft, Zillow"), "");
+    assert_eq!(
+        rule_of(&v, "gin web framework logo"),
+        "boilerplate.image-caption"
+    );
+}
+
+#[test]
 fn bullet_less_company_lists_before_a_heading_stay() {
     let input = "Top Frameworks Today\n1. Django\nDjango is a Python framework used by many sites.\nCompanies Using Django\nDropbox\nSpotify\nYouTube\n2. Flask\nFlask is a microframework for small services.\n";
     let v = text_verdicts(input);

@@ -106,6 +106,7 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         lex.such_as.as_str(),
         lex.cue.as_str(),
         USERS_OF.as_str(),
+        USED_AT.as_str(),
     ])
     .expect("patterns that each compiled alone")
 });
@@ -143,6 +144,16 @@ static DEVELOPED_AT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "powers backends at Netflix", "is used at Uber and Lyft": a company
+/// list after a use verb and "at", with at most two lower-case words
+/// between.
+static USED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:powers|power|powered|is\s+used|are\s+used|is\s+deployed|runs\s+in\s+production)\s+(?:[a-z-]+\s+){0,2}?at\s+",
+    )
+    .expect("static regex")
+});
+
 /// Where a list of names ends: "NPM, Netflix and Pinterest".
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+").expect("static regex")
@@ -160,6 +171,12 @@ static MD_LINK: LazyLock<Regex> =
 
 /// Capitalised words that start sentences but name no one.
 const GENERIC: &[&str] = &[
+    "who",
+    "what",
+    "which",
+    "where",
+    "why",
+    "how",
     "it",
     "this",
     "that",
@@ -244,6 +261,7 @@ pub fn extract(cx: &Context) -> Vec<CompanyUse> {
             users_item(cx, i, &mut out);
         } else {
             sentences_of(cx, i, &mut out);
+            users_label(cx, i, &mut out);
         }
     }
     // One company per entity: a repeated name adds nothing.
@@ -286,11 +304,7 @@ fn push(
 /// Whether `name` looks like a company or website name.
 fn is_company_name(cx: &Context, name: &str, at: usize) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || name.len() > 40
-        || !name.starts_with(|c: char| c.is_alphabetic())
-    {
+    if words.is_empty() || words.len() > 4 || name.len() > 40 || !starts_like_a_name(words[0]) {
         return false;
     }
     // "Popular Web Apps", "Big Companies": a kind of user, not one.
@@ -328,6 +342,17 @@ fn is_company_name(cx: &Context, name: &str, at: usize) -> bool {
     }
     // An entity is not a company that uses one.
     cx.mentions_in(Span::new(at, at + name.len())).is_empty()
+}
+
+/// Whether a name's first word starts as a name does: with a letter, or
+/// with digits run into three letters or more ("9GAG", "37signals"), which
+/// no figure ("3x", "5G", "2023") is.
+fn starts_like_a_name(word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < word.len() && letters.chars().take_while(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// Trims `s` (at document offset `at`) to its name: no parenthetical, no
@@ -545,31 +570,88 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
             }
         }
         if cues.matched(3) {
-            uses(cx, s, at, out);
+            uses(cx, i, s, at, out);
+        }
+        if cues.matched(5) {
+            for m in USED_AT.find_iter(s) {
+                for (a, b) in list(cx, s, m.end(), at) {
+                    push(cx, a, b, subject(m.start()), "company.used-at", out);
+                }
+            }
         }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
                 // The entity must follow the verb at once; its users come
                 // after a colon or "include".
-                let Some(entity) = mentions.iter().find(|e| e.start == at + m.end()) else {
+                let Some((entity, rest)) = users_of_what(cx, i, s, m.end(), at, mentions) else {
                     continue;
                 };
-                let rest = entity.end - at;
                 let Some(lead) = s.get(rest..).and_then(|t| USERS_LEAD.find(t)) else {
                     continue;
                 };
                 for (a, b) in list(cx, s, rest + lead.end(), at) {
-                    push(
-                        cx,
-                        a,
-                        b,
-                        Some(entity.entity.clone()),
-                        "company.users-of",
-                        out,
-                    );
+                    push(cx, a, b, Some(entity.clone()), "company.users-of", out);
                 }
             }
         }
+    }
+}
+
+/// What the users of "Companies using ..." use, and where the text goes
+/// on after it: the mention right after the verb (an ambiguous name read
+/// as in a heading, "Companies using Gin"), or "it" for the section's
+/// subject ("Companies using it include ...").
+fn users_of_what(
+    cx: &Context,
+    i: usize,
+    s: &str,
+    from: usize,
+    at: usize,
+    mentions: &[super::Mention],
+) -> Option<(String, usize)> {
+    if let Some(e) = mentions.iter().find(|e| e.start == at + from) {
+        return Some((e.entity.clone(), e.end - at));
+    }
+    let after = &s[from..];
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if matches!(word, "it" | "them") {
+        return cx.subject_of(i).map(|e| (e.to_string(), from + word.len()));
+    }
+    let matcher = &cx.config.matcher;
+    let found = matcher.find_in(after, true);
+    let first = found.first().filter(|f| f.span.start == 0)?;
+    Some((matcher.slug(first).to_string(), from + first.span.end))
+}
+
+/// "Who runs it in production: Instagram, Mozilla", "Used by: Reddit,
+/// Lyft": a line opening with a users label and a colon names users of
+/// the entity the label names, else of the section's subject.
+fn users_label(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    // The label and its list are the block's first sentence.
+    let first = sentences::split(text).first().map_or(text.len(), |r| r.end);
+    let text = &text[..first];
+    let Some(colon) = text.find(": ") else {
+        return;
+    };
+    let label = &text[..colon];
+    if label.split_whitespace().count() > 8 || cx.config.roles.role_of(label) != Role::Users {
+        return;
+    }
+    let at = block.span.start;
+    let named = cx.mentions_in(Span::new(at, at + colon)).first();
+    let Some(entity) = named
+        .map(|m| m.entity.clone())
+        .or_else(|| cx.subject_of(i).map(str::to_string))
+    else {
+        return;
+    };
+    for (a, b) in list(cx, text, colon + 1, at) {
+        push(cx, a, b, Some(entity.clone()), "company.users-label", out);
     }
 }
 
@@ -578,7 +660,7 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
 /// both run enormous Rails monoliths": company names, perhaps an adverb or
 /// an auxiliary, a use verb, then a mention (up to two lower-case words
 /// may stand between the verb and the mention).
-fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
+fn uses(cx: &Context, i: usize, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
     for m in LEXICON.cue.find_iter(s) {
         // The names go first: most use verbs of prose have none before
         // them, and the mention after the verb costs a catalog search.
@@ -587,15 +669,18 @@ fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
         // "use" or "run" needs more than one company before it ("Netflix
         // and Uber run ...").
         let verb = m.as_str().to_lowercase();
+        // "built" and "written" say what a company made, and only with
+        // what: "Airbnb built its early site with Rails", not "Microsoft
+        // built TypeScript".
+        let made = matches!(verb.as_str(), "built" | "written" | "wrote");
         let own_verb = verb.ends_with('s')
             || verb.ends_with(" on")
+            || made
             || matches!(verb.as_str(), "adopted" | "chose" | "ran" | "grew on");
         if subjects.is_empty() || (!own_verb && subjects.len() < 2) {
             continue;
         }
-        // Right after a use verb a capitalised name is the thing used, so
-        // it is read the lenient way a heading is.
-        let Some(entity) = used_after(cx, &s[m.end()..]) else {
+        let Some(entity) = used_after(cx, i, &s[m.end()..], at + m.end(), made) else {
             continue;
         };
         for (start, end) in subjects {
@@ -604,20 +689,64 @@ fn uses(cx: &Context, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
     }
 }
 
-/// The entity a use verb is followed by: a mention at once ("uses
-/// Django"), or after at most two lower-case words ("run enormous Rails
-/// monoliths").
-fn used_after(cx: &Context, after: &str) -> Option<String> {
+/// The prepositions that end the object of a use verb before the thing
+/// used: "run large parts of their platform on Rails", "built its site
+/// with Rails", "have written their infrastructure in Go".
+const BRIDGE_ENDS: &[&str] = &["on", "in", "with", "using"];
+
+/// The entity a use verb (ending at document offset `at` of block `i`) is
+/// followed by:
+/// - a mention at once ("uses Django"), or after at most two lower-case
+///   words ("run enormous Rails monoliths");
+/// - a mention after an object and a preposition ("run large parts of
+///   their platforms on Rails"), the only reading when `bridge_only`;
+/// - "it": the mention before it in the block ("Instagram runs Django,
+///   and Mozilla uses it"), else the section's subject.
+///
+/// Right after a use verb a capitalised name is the thing used, so the
+/// text is read the lenient way a heading is.
+fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool) -> Option<String> {
     let after = after.trim_start();
+    let first_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if first_word == "it" && !bridge_only {
+        let block = cx.doc.blocks[i].span;
+        let before = cx.mentions_in(Span::new(block.start, at)).last();
+        return before
+            .map(|m| m.entity.clone())
+            .or_else(|| cx.subject_of(i).map(str::to_string));
+    }
     let matcher = &cx.config.matcher;
-    let found = matcher.find_in(after, true);
-    let first = found.first()?;
-    let between = &after[..first.span.start];
-    let modifiers = between.split_whitespace().count() <= 2
-        && between
-            .chars()
-            .all(|c| c.is_lowercase() || c == ' ' || c == '-');
-    modifiers.then(|| matcher.slug(first).to_string())
+    // The name that opens `text`, if one does.
+    let opening = |text: &str| {
+        let found = matcher.find_in(text, true);
+        found
+            .first()
+            .filter(|f| f.span.start == 0)
+            .map(|f| matcher.slug(f).to_string())
+    };
+    let is_lower = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut rest = after;
+    for k in 0..7 {
+        if k <= 2 && !bridge_only {
+            if let Some(entity) = opening(rest) {
+                return Some(entity);
+            }
+        }
+        let word = rest.split(' ').next().unwrap_or("");
+        if word.is_empty() || !is_lower(word) {
+            return None;
+        }
+        rest = rest[word.len()..].trim_start();
+        // The object ends at its preposition; the name after it is read
+        // alone, so "platform on Rails" is no "on rails" veto.
+        if k >= 1 && BRIDGE_ENDS.contains(&word) {
+            return opening(rest);
+        }
+    }
+    None
 }
 
 /// Words that may stand between companies and their use verb: adverbs
@@ -925,6 +1054,40 @@ mod tests {
                 c("Bloomberg", Some("laravel"), "company.uses"),
             ]
         );
+    }
+
+    #[test]
+    fn users_labels_pronouns_and_objects_before_the_thing_used() {
+        let text = "# Stacks\n\n## Phoenix\n\nPhoenix is a web framework.\n\n\
+            Who runs it in production: Pinterest, 37signals and Heroku.\n\n\
+            Used by: Lyft, Zillow\n\n\
+            ## Koa\n\nCompanies using it include Tumblr and Uber. \
+            It powers backends at Etsy and Trello.\n\n\
+            Yelp built its first site with Koa, and Asana still runs on it. \
+            Atlassian and Bitly run large parts of their platforms on Koa. \
+            Microsoft built TypeScript for big apps.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Pinterest", Some("phoenix"), "company.users-label"),
+                c("37signals", Some("phoenix"), "company.users-label"),
+                c("Heroku", Some("phoenix"), "company.users-label"),
+                c("Lyft", Some("phoenix"), "company.users-label"),
+                c("Zillow", Some("phoenix"), "company.users-label"),
+                c("Tumblr", Some("koa"), "company.users-of"),
+                c("Uber", Some("koa"), "company.users-of"),
+                c("Etsy", Some("koa"), "company.used-at"),
+                c("Trello", Some("koa"), "company.used-at"),
+                c("Yelp", Some("koa"), "company.uses"),
+                c("Asana", Some("koa"), "company.uses"),
+                c("Atlassian", Some("koa"), "company.uses"),
+                c("Bitly", Some("koa"), "company.uses"),
+            ]
+        );
+        // A figure is no name, and "Who" asks rather than names.
+        assert!(!starts_like_a_name("3x"));
+        assert!(!starts_like_a_name("2023"));
+        assert!(starts_like_a_name("9GAG"));
     }
 
     #[test]
