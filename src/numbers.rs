@@ -179,6 +179,21 @@ const DURATION_WORDS: &[&str] = &[
     "year",
 ];
 
+/// The seconds in one of [`DURATION_WORDS`] (a month and a year are
+/// their mean lengths in the Gregorian calendar).
+fn duration_seconds(word: &str) -> f64 {
+    match word.to_ascii_lowercase().as_str() {
+        "ms" | "milliseconds" | "millisecond" => 1e-3,
+        "minutes" | "minute" | "mins" | "min" => 60.0,
+        "hours" | "hour" => 3600.0,
+        "days" | "day" => 86_400.0,
+        "weeks" | "week" => 604_800.0,
+        "months" | "month" => 2_629_746.0,
+        "years" | "year" => 31_556_952.0,
+        _ => 1.0,
+    }
+}
+
 /// The number pattern: what [`scan_fast`] reads by hand, and what reads
 /// the texts it cannot (see [`fast_scan_applies`]).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -334,7 +349,8 @@ enum Suffix {
     Scale(Range<usize>),
     /// A size, at this range.
     Bytes(Range<usize>),
-    Duration,
+    /// A duration, at this range.
+    Duration(Range<usize>),
 }
 
 /// One match of the number pattern, before it is judged and read: the
@@ -365,8 +381,8 @@ fn scan_regex(text: &str) -> Vec<RawNumber> {
                 Suffix::Scale(r)
             } else if let Some(r) = range("bytes") {
                 Suffix::Bytes(r)
-            } else if c.name("dur").is_some() {
-                Suffix::Duration
+            } else if let Some(r) = range("dur") {
+                Suffix::Duration(r)
             } else {
                 Suffix::None
             };
@@ -532,7 +548,7 @@ fn suffix_at(text: &str, n: usize) -> (Suffix, usize, bool) {
     } else if let Some(e) = word_at(t, one, BYTE_WORDS) {
         (Suffix::Bytes(one..e), e)
     } else if let Some(e) = word_at(t, one, DURATION_WORDS) {
-        (Suffix::Duration, e)
+        (Suffix::Duration(one..e), e)
     } else {
         (Suffix::None, n)
     };
@@ -762,7 +778,12 @@ fn read(text: &str, raw: RawNumber) -> Option<Number> {
                 _ => 1.0,
             };
         }
-        Suffix::Duration => unit = Unit::Duration,
+        Suffix::Duration(r) => {
+            // Seconds, the base unit, as sizes are in bytes: "180 ms" and
+            // "8 seconds" then compare and merge.
+            unit = Unit::Duration;
+            value *= duration_seconds(&text[r.clone()]);
+        }
         Suffix::None => {}
     }
     if raw.currency {
@@ -836,7 +857,9 @@ mod tests {
         assert_eq!(vu("is 35,000x faster"), (35_000.0, Unit::Multiplier));
         assert_eq!(vu("3 times faster"), (3.0, Unit::Multiplier));
         assert_eq!(vu("raised $5 million"), (5_000_000.0, Unit::Money));
-        assert_eq!(vu("responds in 20 ms"), (20.0, Unit::Duration));
+        assert_eq!(vu("responds in 20 ms"), (0.02, Unit::Duration));
+        assert_eq!(vu("builds take 7 minutes"), (420.0, Unit::Duration));
+        assert_eq!(vu("starts in 8 seconds"), (8.0, Unit::Duration));
     }
 
     #[test]

@@ -211,6 +211,37 @@ fn is_bare_label(text: &str) -> bool {
         })
 }
 
+/// The entity a wholly bold short line names ("**3. Laravel (PHP)**"):
+/// authors who write no Markdown headings write their entity headings so,
+/// and the outline reads them as headings.
+fn entity_line(matcher: &Matcher, catalog: &Catalog, text: &str) -> Option<usize> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix("**")
+        .and_then(|r| r.strip_suffix("**"))
+        .or_else(|| t.strip_prefix("__").and_then(|r| r.strip_suffix("__")))?;
+    if inner.contains("**") || inner.contains("__") || inner.split_whitespace().count() > 8 {
+        return None;
+    }
+    heading_subject(matcher, catalog, inner)
+}
+
+/// The level for a bold entity line: that of the section which brought
+/// in the current subject (the entity heading before it), else one below
+/// the innermost open section.
+fn sibling_level(sections: &[Section], open: &[usize]) -> u8 {
+    let innermost = &sections[*open.last().unwrap_or(&0)];
+    match innermost.subject {
+        Some(e) => open
+            .iter()
+            .map(|&s| &sections[s])
+            .find(|s| s.heading.is_some() && s.subject == Some(e))
+            .map_or(innermost.level + 1, |s| s.level),
+        None => innermost.level + 1,
+    }
+    .max(1)
+}
+
 /// Builds the outline of the kept blocks. Dropped blocks belong to the
 /// section they sit in but never open one.
 pub fn outline(
@@ -232,9 +263,17 @@ pub fn outline(
     // The chain of open sections, innermost last.
     let mut open: Vec<usize> = vec![0];
     for (i, block) in doc.blocks.iter().enumerate() {
+        let kept = cleaned.keep.get(i).copied().unwrap_or(false);
         let level = match block.kind {
-            BlockKind::Heading { level } if cleaned.keep.get(i).copied().unwrap_or(false) => {
-                level.max(1)
+            BlockKind::Heading { level } if kept => level.max(1),
+            BlockKind::Paragraph if kept => {
+                match entity_line(matcher, catalog, doc.block_text(block)) {
+                    Some(_) => sibling_level(&sections, &open),
+                    None => {
+                        section_of.push(*open.last().unwrap_or(&0));
+                        continue;
+                    }
+                }
             }
             _ => {
                 section_of.push(*open.last().unwrap_or(&0));
@@ -372,6 +411,29 @@ mod tests {
         assert_eq!(at(5), (Some("django".into()), Role::Pros));
         assert_eq!(at(7), (Some("django".into()), Role::Cons));
         assert_eq!(at(9), (Some("flask".into()), Role::Content));
+    }
+
+    #[test]
+    fn a_bold_line_naming_an_entity_opens_its_section() {
+        let d = doc(&[
+            (BlockKind::Title, "Top frameworks"),
+            (h(3), "#2 – Django (Python)"),
+            (h(4), "Advantages"),
+            (BlockKind::ListItem { depth: 1 }, "Batteries included"),
+            (BlockKind::Paragraph, "**3. Laravel (PHP)**"),
+            (BlockKind::Paragraph, "Laravel is elegant."),
+            (h(4), "Disadvantages"),
+            (BlockKind::ListItem { depth: 1 }, "Slow under load"),
+            (BlockKind::Paragraph, "**Note:** Django is still great."),
+            (BlockKind::Paragraph, "More about Laravel."),
+        ]);
+        let at = sections_of(&d);
+        assert_eq!(at(3), (Some("django".into()), Role::Pros));
+        assert_eq!(at(5), (Some("laravel".into()), Role::Content));
+        // A sub-heading after it belongs to its section.
+        assert_eq!(at(7), (Some("laravel".into()), Role::Cons));
+        // A bold label inside a line is no heading.
+        assert_eq!(at(9), (Some("laravel".into()), Role::Cons));
     }
 
     #[test]

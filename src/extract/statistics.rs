@@ -194,13 +194,23 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                 continue;
             };
             let (c_start, c_end) = clause(s_text, local.clone());
+            // "It runs on .NET and it is used by 16,9% of developers": a
+            // clause whose subject is "it" speaks of the section's subject,
+            // not of a name an earlier clause mentioned.
+            let pronoun = has_word(&s_text[c_start..local.start], &["it"]);
             let entity = entity_for(
                 sentence_mentions,
                 &cx.doc.text,
                 base + sentence.start + c_start,
                 base + sentence.start + c_end,
                 base + n.span.start,
+                pronoun,
             )
+            .or_else(|| {
+                pronoun
+                    .then(|| cx.subject_of(i).map(str::to_string))
+                    .flatten()
+            })
             .or_else(|| {
                 first_subject(
                     sentence_mentions,
@@ -397,13 +407,15 @@ fn compared(text: &str, m: &Mention) -> bool {
 
 /// The entity of a number at `at` in the clause `[c_start, c_end)`: the
 /// first mention before it (the clause's subject), else the first after it
-/// that is not a modifier ("growing Python frameworks").
+/// that is not a modifier ("growing Python frameworks"); but when the
+/// clause has no name before the figure and says "it" (`pronoun`), none.
 fn entity_for(
     mentions: &[Mention],
     text: &str,
     c_start: usize,
     c_end: usize,
     at: usize,
+    pronoun: bool,
 ) -> Option<String> {
     let mut in_clause = mentions
         .iter()
@@ -423,6 +435,9 @@ fn entity_for(
     match before {
         Some(b) if population(text, b) => used().or(Some(b)),
         Some(b) => Some(b),
+        // "it is 3x faster than Flask and on par with Node.js": the names
+        // after the figure are not what "it" is.
+        None if pronoun => None,
         None => used().or_else(|| in_clause.find(|m| m.start >= at && !modifier(text, m))),
     }
     .map(|m| m.entity.clone())
@@ -436,7 +451,7 @@ fn population(text: &str, m: &Mention) -> bool {
 
 static POPULATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s+(?:developers|devs|programmers|engineers|respondents|users|backends)(?-u:\b)",
+        r"(?i)^\s+(?:(?:web|backend|back-end|professional|enterprise)\s+)?(?:developers|devs|programmers|engineers|respondents|users|backends)(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -711,7 +726,8 @@ pub(crate) mod tests {
         let text = "# Surveys\n\n\
             In one survey, 42% of PHP developers said they use Symfony.\n\n\
             Ruby developers (58%) use Sinatra for small services.\n\n\
-            There are 9 million Java developers.\n";
+            There are 9 million Java developers.\n\n\
+            Now 38% of Python web developers use Sanic.\n";
         let got: Vec<_> = stats(Format::Markdown, text)
             .into_iter()
             .map(|s| (s.0, s.1))
@@ -721,9 +737,21 @@ pub(crate) mod tests {
             vec![
                 (e("symfony"), 42.0),
                 (e("sinatra"), 58.0),
-                (e("java"), 9_000_000.0)
+                (e("java"), 9_000_000.0),
+                (e("sanic"), 38.0)
             ]
         );
+    }
+
+    #[test]
+    fn it_before_the_figure_is_the_section_subject() {
+        let text = "# Frameworks\n\n## Hapi\n\n\
+            Benchmarks say it is 3x faster than Express and on par with Fastify.\n";
+        let got: Vec<_> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(got, vec![(e("hapi"), 3.0)]);
     }
 
     #[test]
