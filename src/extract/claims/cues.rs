@@ -34,6 +34,24 @@ pub(crate) static CUES: LazyLock<Cues> =
 /// The words that point back at the sentence before.
 const DEMONSTRATIVES: [&str; 3] = ["this", "these", "those"];
 
+/// Openers that speak of people in general, not of an entity.
+const PEOPLE: [&str; 14] = [
+    "developers",
+    "programmers",
+    "engineers",
+    "teams",
+    "users",
+    "people",
+    "companies",
+    "businesses",
+    "many",
+    "most",
+    "everyone",
+    "nobody",
+    "some",
+    "beginners",
+];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupEntry {
@@ -404,6 +422,12 @@ impl Cues {
     /// before was about, more than at the section's subject.
     pub(crate) fn opens_with_demonstrative(&self, sentence: &str) -> bool {
         opens_with_one_of(self.opening(sentence), DEMONSTRATIVES)
+    }
+
+    /// Whether a sentence opens with people in general ("Developers love
+    /// ...", "Many teams ..."): a claim about them, not about an entity.
+    pub(crate) fn opens_with_people(&self, sentence: &str) -> bool {
+        opens_with_one_of(self.opening(sentence), PEOPLE)
     }
 
     /// Whether a sentence opens with "it", "its" or "it's" (after any list

@@ -568,7 +568,11 @@ fn sentence_claims(
 
 /// Who a sentence of prose is about: the mentions that are its subjects,
 /// else what the sentence before was about when it opens with "this" or
-/// "these", else `subject` when it opens with a pronoun or is a list item.
+/// "these", else `subject` when it opens with a pronoun, is a list item,
+/// or names no entity at all: in an entity's section a sentence that
+/// names no other speaks of that entity ("Where it falls short is raw
+/// throughput", "I found its dependency injection hard to debug"), unless
+/// it opens with people in general ("Developers love clean code").
 fn about<'a>(
     cx: &Context,
     cues: &Cues,
@@ -611,7 +615,11 @@ fn about<'a>(
     }
     if named.is_empty() && !pointed.is_empty() && cues.opens_with_demonstrative(text) {
         named.extend(pointed.iter().map(String::as_str));
-    } else if named.is_empty() && (list_item || cues.opens_with_pronoun(text)) {
+    } else if named.is_empty()
+        && (list_item
+            || cues.opens_with_pronoun(text)
+            || (mentions.is_empty() && !cues.opens_with_people(text)))
+    {
         // Where the section names no one, "It" is the one entity the
         // sentence before made claims about.
         match subject {

@@ -225,17 +225,27 @@ fn html_tables_and_label_paragraphs() {
 }
 
 #[test]
-fn pronouns_take_the_section_subject_and_bare_sentences_take_nothing() {
-    let text = "# Frameworks\n\n## Laravel\n\nMoreover, it offers a clean syntax. Developers love clean code.\n";
+fn sentences_naming_no_one_speak_of_the_section_subject_but_not_of_people() {
+    let text = "# Frameworks\n\n## Laravel\n\nMoreover, it offers a clean syntax. Developers love clean code. \
+        Where I found it falls short is queue monitoring.\n\n# Choosing\n\nA painful migration teaches a lot.\n";
     assert_eq!(
         claims("d.md", text),
-        [row(
-            "laravel",
-            "pro",
-            "learning-curve",
-            "Moreover, it offers a clean syntax.",
-            "claim.cue.evaluative",
-        )]
+        [
+            row(
+                "laravel",
+                "pro",
+                "learning-curve",
+                "Moreover, it offers a clean syntax.",
+                "claim.cue.evaluative",
+            ),
+            row(
+                "laravel",
+                "con",
+                "other",
+                "Where I found it falls short is queue monitoring.",
+                "claim.cue.drawback",
+            )
+        ]
     );
 }
 
