@@ -151,6 +151,30 @@ fn duplicate_title_repeated_heading_and_alt_text_before_a_heading() {
 }
 
 #[test]
+fn an_emailed_digest_loses_its_chrome_and_signature() {
+    let input = format!(
+        "View this email in your browser\n\nBackend notes of the quarter\n\nIN THIS ISSUE\n- Why we looked\n- Gin: adopt\n\n\
+         WHY WE LOOKED\n\n{BODY}{BODY}\nBest regards,\nSam Lee\nStaff Engineer\n\nPS: The meetup is on Friday, bring snacks.\n\n\
+         You're receiving this because you joined the platform list two years ago.\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(
+        rule_of(&v, "View this email in your browser"),
+        "boilerplate.newsletter"
+    );
+    assert_eq!(rule_of(&v, "IN THIS ISSUE"), "boilerplate.toc");
+    assert_eq!(rule_of(&v, "Gin: adopt"), "boilerplate.toc");
+    assert_eq!(rule_of(&v, "WHY WE LOOKED"), "");
+    for line in [
+        "Best regards,",
+        "Sam Lee",
+        "PS: The meetup is on Friday, bring snacks.",
+    ] {
+        assert_eq!(rule_of(&v, line), "boilerplate.sign-off", "{line}");
+    }
+}
+
+#[test]
 fn a_label_and_its_items_before_a_heading_are_no_caption() {
     let input = "# Frameworks\n\n## Flask\n\nFlask is a microframework for small services.\n\n\
         Used by: Reddit, Lyft, Zillow\n\n## Gin\n\nGin is a Go framework with a fast router.\n\n\
@@ -548,7 +572,7 @@ fn newsletter_chrome_nav_bars_bio_paragraphs_and_piped_bylines() {
     );
     assert_eq!(
         rule_of(&v, "You are receiving this because you subscribed."),
-        "boilerplate.newsletter"
+        "boilerplate.newsletter-notice"
     );
     assert_eq!(
         rule_of(&v, "Unsubscribe | Update your preferences"),
