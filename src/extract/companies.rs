@@ -632,16 +632,30 @@ fn users_of_what(
 fn users_label(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
     let block = &cx.doc.blocks[i];
     let text = cx.doc.block_text(block);
-    // The label and its list are the block's first sentence.
-    let first = sentences::split(text).first().map_or(text.len(), |r| r.end);
-    let text = &text[..first];
-    let Some(colon) = text.find(": ") else {
+    // A short label first: most blocks have none, and are settled here.
+    let mut head = text.len().min(96);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    // A colon and a space; a char search, which is a memchr, not a
+    // substring search set up anew for every block.
+    let Some(colon) = text[..head]
+        .match_indices(':')
+        .map(|(k, _)| k)
+        .find(|&k| text.as_bytes().get(k + 1) == Some(&b' '))
+    else {
         return;
     };
     let label = &text[..colon];
-    if label.split_whitespace().count() > 8 || cx.config.roles.role_of(label) != Role::Users {
+    if label.split_whitespace().count() > 8
+        || label.contains(['.', '!', '?'])
+        || cx.config.roles.role_of(label) != Role::Users
+    {
         return;
     }
+    // The label and its list are the block's first sentence.
+    let first = sentences::split(text).first().map_or(text.len(), |r| r.end);
+    let text = &text[..first.max(colon + 1)];
     let at = block.span.start;
     let named = cx.mentions_in(Span::new(at, at + colon)).first();
     let Some(entity) = named
@@ -719,31 +733,29 @@ fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool)
             .or_else(|| cx.subject_of(i).map(str::to_string));
     }
     let matcher = &cx.config.matcher;
-    // The name that opens `text`, if one does.
-    let opening = |text: &str| {
-        let found = matcher.find_in(text, true);
-        found
-            .first()
-            .filter(|f| f.span.start == 0)
-            .map(|f| matcher.slug(f).to_string())
-    };
-    let is_lower = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
-    let mut rest = after;
-    for k in 0..7 {
-        if k <= 2 && !bridge_only {
-            if let Some(entity) = opening(rest) {
-                return Some(entity);
+    let is_lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    if !bridge_only {
+        let found = matcher.find_in(after, true);
+        if let Some(first) = found.first() {
+            let between: Vec<&str> = after[..first.span.start].split_whitespace().collect();
+            if between.len() <= 2 && between.iter().all(|w| is_lower(w)) {
+                return Some(matcher.slug(first).to_string());
             }
         }
+    }
+    // The object ends at its preposition; the name after it is read
+    // alone, so "platform on Rails" is no "on rails" veto.
+    let mut rest = after;
+    for k in 0..7 {
         let word = rest.split(' ').next().unwrap_or("");
-        if word.is_empty() || !is_lower(word) {
+        if !is_lower(word) {
             return None;
         }
         rest = rest[word.len()..].trim_start();
-        // The object ends at its preposition; the name after it is read
-        // alone, so "platform on Rails" is no "on rails" veto.
         if k >= 1 && BRIDGE_ENDS.contains(&word) {
-            return opening(rest);
+            let found = matcher.find_in(rest, true);
+            let first = found.first().filter(|f| f.span.start == 0)?;
+            return Some(matcher.slug(first).to_string());
         }
     }
     None
