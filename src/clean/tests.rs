@@ -151,6 +151,32 @@ fn duplicate_title_repeated_heading_and_alt_text_before_a_heading() {
 }
 
 #[test]
+fn hire_our_developers_is_promotion_but_the_talent_pool_is_content() {
+    let input = format!(
+        "# Frameworks\n\n{BODY}\n👉 **Hire dedicated Django developers** – get a free quote.\n\n\
+         Want a fast API? Hire Golang developers from us at affordable rates.\n\n\
+         It is easy to hire Django developers because the talent pool is large.\n"
+    );
+    let v = md_verdicts(&input);
+    for (line, rule) in [
+        (
+            "👉 **Hire dedicated Django developers** – get a free quote.",
+            "boilerplate.promotion",
+        ),
+        (
+            "Want a fast API? Hire Golang developers from us at affordable rates.",
+            "boilerplate.promotion",
+        ),
+        (
+            "It is easy to hire Django developers because the talent pool is large.",
+            "",
+        ),
+    ] {
+        assert_eq!(rule_of(&v, line), rule, "{line}");
+    }
+}
+
+#[test]
 fn an_emailed_digest_loses_its_chrome_and_signature() {
     let input = format!(
         "View this email in your browser\n\nBackend notes of the quarter\n\nIN THIS ISSUE\n- Why we looked\n- Gin: adopt\n\n\

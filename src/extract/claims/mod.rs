@@ -129,6 +129,17 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                 label = (announced != Role::Content).then_some(announced);
                 continue;
             }
+            // "👍 What I like": a mark and a short label announce the
+            // mark's role for the lines after it, and are no claim.
+            if let Some(announced) = lone_paragraph.then(|| mark_label(&marks, line)).flatten() {
+                label = Some(announced);
+                continue;
+            }
+            // "Popular companies using Gin: Alibaba, Tencent" under a
+            // list of cons names users, not a con.
+            if label.unwrap_or(section.role) != Role::Content && users_line(cx, line) {
+                continue;
+            }
             let start = block.span.start + at;
             let line_span = Span::new(start, start + line.trim_end().len());
             let segments = inline_segments(cx, &marks, &mark_starts, line_span);
@@ -177,6 +188,30 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
         (a.start, a.end, &a.entity, a.polarity) == (b.start, b.end, &b.entity, b.polarity)
     });
     out
+}
+
+/// The role of a line that is a mark and a short label and nothing more
+/// ("👍 What I like", "👎 What I don't").
+fn mark_label(marks: &[(String, Role)], line: &str) -> Option<Role> {
+    let t = line.trim();
+    let (mark, role) = marks.iter().find(|(m, _)| t.starts_with(m.as_str()))?;
+    let rest = t[mark.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let short = rest.split_whitespace().take(6).count() <= 5;
+    let plain =
+        !rest.ends_with(['.', '!', ';']) && !marks.iter().any(|(m, _)| rest.contains(m.as_str()));
+    (short && plain && !rest.is_empty()).then_some(*role)
+}
+
+/// Whether a line opens with a users label and a colon ("Companies using
+/// it: ...", "Who runs it in production: ...").
+fn users_line(cx: &Context, line: &str) -> bool {
+    let label = line
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_once(':')
+        .map(|(l, _)| l.trim_end_matches(['*', '_']));
+    label.is_some_and(|l| {
+        l.split_whitespace().count() <= 8 && cx.config.roles.role_of(l) == Role::Users
+    })
 }
 
 /// The polarity a section's role gives its items.

@@ -655,3 +655,29 @@ fn a_criteria_table_under_an_entity_rates_that_entity() {
         ]
     );
 }
+
+#[test]
+fn a_mark_and_a_label_announce_a_role_and_users_lines_are_no_claims() {
+    let text = "# Frameworks\n\n## Koa\n\nKoa is small.\n\n👍 What I like\n\n\
+        - Middleware composes cleanly\n\n### Cons\n\n- Sparse docs\n\n\
+        Companies using Koa: Tumblr, Uber\n";
+    assert_eq!(
+        claims("d.md", text),
+        [
+            row(
+                "koa",
+                "pro",
+                "ecosystem",
+                "Middleware composes cleanly",
+                "claim.section.pros",
+            ),
+            row(
+                "koa",
+                "con",
+                "documentation",
+                "Sparse docs",
+                "claim.section.cons"
+            ),
+        ]
+    );
+}
