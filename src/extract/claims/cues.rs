@@ -34,24 +34,6 @@ pub(crate) static CUES: LazyLock<Cues> =
 /// The words that point back at the sentence before.
 const DEMONSTRATIVES: [&str; 3] = ["this", "these", "those"];
 
-/// Openers that speak of people in general, not of an entity.
-const PEOPLE: [&str; 14] = [
-    "developers",
-    "programmers",
-    "engineers",
-    "teams",
-    "users",
-    "people",
-    "companies",
-    "businesses",
-    "many",
-    "most",
-    "everyone",
-    "nobody",
-    "some",
-    "beginners",
-];
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupEntry {
@@ -75,6 +57,9 @@ struct Attribution {
     modifier_after: Vec<String>,
     modifier_before: Vec<String>,
     pronoun_starts: Vec<String>,
+    /// Openers that speak of people in general ("Developers love ...").
+    #[serde(default)]
+    people_starts: Vec<String>,
     discourse: Vec<String>,
 }
 
@@ -126,6 +111,7 @@ pub struct Cues {
     modifier_after: Vec<String>,
     modifier_before: Vec<String>,
     pronoun_starts: ByFirstByte,
+    people_starts: ByFirstByte,
     discourse: ByFirstByte,
     /// Bytes of the longest word `is_subject` looks for at the end of a
     /// mention's prefix: only that much of the prefix is lower-cased.
@@ -234,6 +220,7 @@ impl Cues {
             modifier_after,
             modifier_before: words(a.modifier_before, "modifier_before")?,
             pronoun_starts: ByFirstByte::new(words(a.pronoun_starts, "pronoun_starts")?),
+            people_starts: ByFirstByte::new(words(a.people_starts, "people_starts")?),
             discourse: ByFirstByte::new(words(a.discourse, "discourse")?),
             longest,
         })
@@ -427,7 +414,8 @@ impl Cues {
     /// Whether a sentence opens with people in general ("Developers love
     /// ...", "Many teams ..."): a claim about them, not about an entity.
     pub(crate) fn opens_with_people(&self, sentence: &str) -> bool {
-        opens_with_one_of(self.opening(sentence), PEOPLE)
+        let rest = self.opening(sentence);
+        opens_with_one_of(rest, self.people_starts.at(rest))
     }
 
     /// Whether a sentence opens with "it", "its" or "it's" (after any list
