@@ -171,6 +171,13 @@ impl RoleRules {
             .next()
             .map_or(Role::Content, |i| self.roles[i])
     }
+
+    /// Whether a line's label (the text before its colon) announces the
+    /// users of an entity: "Who runs it in production", "Companies using
+    /// Gin". At most eight words: a longer text is a sentence, not a label.
+    pub fn is_users_label(&self, label: &str) -> bool {
+        label.split_whitespace().count() <= 8 && self.role_of(label) == Role::Users
+    }
 }
 
 /// A symbol without its emoji variation selectors (U+FE0E, U+FE0F): "✔️"

@@ -647,10 +647,7 @@ fn users_label(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
         return;
     };
     let label = &text[..colon];
-    if label.split_whitespace().count() > 8
-        || label.contains(['.', '!', '?'])
-        || cx.config.roles.role_of(label) != Role::Users
-    {
+    if label.contains(['.', '!', '?']) || !cx.config.roles.is_users_label(label) {
         return;
     }
     // The label and its list are the block's first sentence.

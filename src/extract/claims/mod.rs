@@ -209,9 +209,7 @@ fn users_line(cx: &Context, line: &str) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split_once(':')
         .map(|(l, _)| l.trim_end_matches(['*', '_']));
-    label.is_some_and(|l| {
-        l.split_whitespace().count() <= 8 && cx.config.roles.role_of(l) == Role::Users
-    })
+    label.is_some_and(|l| cx.config.roles.is_users_label(l))
 }
 
 /// The polarity a section's role gives its items.
