@@ -272,20 +272,14 @@ pub fn outline(
     for (i, block) in doc.blocks.iter().enumerate() {
         let kept = cleaned.keep.get(i).copied().unwrap_or(false);
         let level = match block.kind {
-            BlockKind::Heading { level } if kept => level.max(1),
-            BlockKind::Paragraph if kept => {
-                match entity_line(matcher, catalog, doc.block_text(block)) {
-                    Some(_) => sibling_level(&sections, &open),
-                    None => {
-                        section_of.push(*open.last().unwrap_or(&0));
-                        continue;
-                    }
-                }
-            }
-            _ => {
-                section_of.push(*open.last().unwrap_or(&0));
-                continue;
-            }
+            BlockKind::Heading { level } if kept => Some(level.max(1)),
+            BlockKind::Paragraph if kept => entity_line(matcher, catalog, doc.block_text(block))
+                .map(|_| sibling_level(&sections, &open)),
+            _ => None,
+        };
+        let Some(level) = level else {
+            section_of.push(*open.last().unwrap_or(&0));
+            continue;
         };
         // The section just closed at this level, if any: the sibling
         // before this heading.

@@ -124,9 +124,9 @@ const KINDS: [&str; 10] = [
     "technolog",
 ];
 
-/// The kinds a definition ends with: "framework", "language" (of
-/// "programming language") and "runtime", by their place in [`KINDS`].
-const DEFINED_KINDS: [usize; 3] = [0, 5, 7];
+/// The kinds a definition ends with ("language" of "programming
+/// language").
+const DEFINED_KINDS: [&str; 3] = ["framework", "language", "runtime"];
 
 static KIND_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -160,7 +160,7 @@ pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
         }
         // A definition ends with the kind word itself at a word end.
         let ends_a_word = end == bytes.len() || !super::is_word_byte(bytes[end]);
-        if !ends_a_word || !DEFINED_KINDS.contains(&k.pattern().as_usize()) {
+        if !ends_a_word || !DEFINED_KINDS.contains(&KINDS[k.pattern().as_usize()]) {
             continue;
         }
         if start >= definition_end {
