@@ -150,7 +150,10 @@ pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
     let (mut list_end, mut definition_end) = (0, 0);
     for k in KIND_WORDS.find_iter(text) {
         let (start, end) = (k.start(), k.end());
-        if start >= list_end && (start == 0 || !super::is_word_byte(bytes[start - 1])) {
+        if start >= list_end
+            && (start == 0 || !super::is_word_byte(bytes[start - 1]))
+            && list_may_follow(&text[end..])
+        {
             if let Some(c) = LIST.captures(&text[start..]) {
                 list_end = start + c.get(0).map_or(0, |m| m.end());
                 if let Some(list) = c.name("list") {
@@ -163,7 +166,7 @@ pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
         if !ends_a_word || !DEFINED_KINDS.contains(&KINDS[k.pattern().as_usize()]) {
             continue;
         }
-        if start >= definition_end {
+        if start >= definition_end && article_before(&text[definition_end..start]) {
             if let Some(c) = DEFINITION.captures(&text[definition_end..end]) {
                 if let Some(n) = c.name("name") {
                     definitions.push(Span::new(
@@ -194,6 +197,39 @@ pub fn find_in(text: &str) -> Vec<(String, Span, &'static str)> {
     }
     out.sort_by_key(|(_, s, _)| *s);
     out
+}
+
+/// What [`LIST`] needs after its kind word stem (`rest`): the end of the
+/// word, some white space and the word that opens the list. Most kind
+/// words are not followed by one, and this test, unlike the regex, reads
+/// only the next few bytes.
+fn list_may_follow(rest: &str) -> bool {
+    let word_end = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let next = word_end.trim_start();
+    next.len() < word_end.len()
+        && ["like", "such", "including", "e.g."].iter().any(|w| {
+            next.as_bytes()
+                .get(..w.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
+/// The most white-space separated words between a [`DEFINITION`]'s
+/// article and its kind word: three free words and a qualifier ("web"),
+/// then the article itself.
+const ARTICLE_REACH: usize = 5;
+
+/// What [`DEFINITION`] needs before its kind word (`before` is the text up
+/// to it): the article of "is a", "is the" or ", an" among the last
+/// [`ARTICLE_REACH`] words. The kind word's own word ("micro-framework")
+/// is not one of them. Most kind words have none, and this test, unlike
+/// the regex, reads only those words.
+fn article_before(before: &str) -> bool {
+    let own = before.trim_end_matches(|c: char| !c.is_whitespace());
+    own.split_whitespace()
+        .rev()
+        .take(ARTICLE_REACH)
+        .any(|w| matches!(w, "a" | "an" | "the"))
 }
 
 fn push(out: &mut Vec<(String, Span, &'static str)>, name: &str, span: Span, rule: &'static str) {
@@ -256,6 +292,35 @@ mod tests {
         let text = "libraries like Hono.js, Elysia and Oak";
         let spans: Vec<&str> = found.iter().map(|(_, s, _)| &text[s.range()]).collect();
         assert_eq!(spans, ["Hono.js", "Elysia", "Oak"]);
+    }
+
+    #[test]
+    fn the_quick_tests_admit_every_shape_the_regexes_take() {
+        // Three free words and a qualifier: the article is as far from
+        // the kind word as a definition lets it be.
+        assert_eq!(
+            names("Zest is a very fast modern web framework."),
+            [("Zest".to_string(), "candidate.definition")]
+        );
+        assert_eq!(
+            names("Zest is the one true micro-framework"),
+            [("Zest".to_string(), "candidate.definition")]
+        );
+        assert!(names("Zest is a very fast and modern web framework.").is_empty());
+        assert!(article_before("Zest, an "));
+        assert!(!article_before("Zest runs on any "));
+        // The list word may follow any white space, in any case.
+        assert!(list_may_follow("works\nSuch as"));
+        assert!(list_may_follow("s e.g., Zest"));
+        assert!(!list_may_follow("s, like Zest"));
+        assert!(!list_may_follow("slike Zest"));
+        assert_eq!(
+            names("Frameworks\tINCLUDING Zest and Quill"),
+            [
+                ("Zest".to_string(), "candidate.list"),
+                ("Quill".to_string(), "candidate.list")
+            ]
+        );
     }
 
     #[test]
