@@ -625,3 +625,63 @@ fn newsletter_chrome_nav_bars_bio_paragraphs_and_piped_bylines() {
         ""
     );
 }
+
+#[test]
+fn breadcrumbs_bylines_share_bars_comments_and_repo_chrome() {
+    let input = format!(
+        "Home > Engineering > Interviews\nPicking a Backend Stack\n\nBy Dana Whitfield | March 3, 2025 | 8 min read\n\n{BODY}\nShare this: Twitter | LinkedIn | Email\n\nShare your favourite framework with your team.\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(
+        rule_of(&v, "Home > Engineering > Interviews"),
+        "boilerplate.breadcrumb"
+    );
+    assert_eq!(
+        rule_of(&v, "By Dana Whitfield | March 3, 2025 | 8 min read"),
+        "boilerplate.byline"
+    );
+    assert_eq!(
+        rule_of(&v, "Share this: Twitter | LinkedIn | Email"),
+        "boilerplate.follow-me"
+    );
+    assert_eq!(
+        rule_of(&v, "Share your favourite framework with your team."),
+        ""
+    );
+
+    let md = format!(
+        "<p align=\"center\">\n  <img src=\"logo.svg\" width=\"120\">\n</p>\n\n# Awesome Backends\n\n{BODY}\n\
+         Which one did I get wrong? Tell me in the comments.\n\n## Top comments (2)\n\nGreat list!\n\n\
+         ## Contributing\n\nPull requests welcome.\n\n⭐ Star this repo if it helped!\n"
+    );
+    let v = md_verdicts(&md);
+    assert_eq!(
+        rule_of(
+            &v,
+            "<p align=\"center\">\n  <img src=\"logo.svg\" width=\"120\">\n</p>"
+        ),
+        "markdown.html-embed"
+    );
+    assert_eq!(
+        rule_of(&v, "Which one did I get wrong? Tell me in the comments."),
+        "boilerplate.follow-me"
+    );
+    assert_eq!(rule_of(&v, "Top comments (2)"), "boilerplate.comments");
+    assert_eq!(rule_of(&v, "Great list!"), "boilerplate.comments");
+    assert_eq!(rule_of(&v, "Contributing"), "boilerplate.comments");
+    assert_eq!(rule_of(&v, "Awesome Backends"), "");
+}
+
+#[test]
+fn a_repository_closes_with_contributing_sponsors_and_license() {
+    let md = format!(
+        "# Awesome Backends\n\n{BODY}\n## Contributing\n\nPull requests welcome.\n\n## License\n\nCC0.\n"
+    );
+    let v = md_verdicts(&md);
+    assert_eq!(rule_of(&v, "Contributing"), "boilerplate.repo-meta");
+    assert_eq!(
+        rule_of(&v, "Pull requests welcome."),
+        "boilerplate.repo-meta"
+    );
+    assert_eq!(rule_of(&v, "CC0."), "boilerplate.repo-meta");
+}
