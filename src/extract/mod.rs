@@ -130,8 +130,8 @@ pub fn extract(doc: &Document, cleaned: &Cleaned, config: &crate::Config) -> Fin
 pub const EXTRACTORS: [&str; 6] = [
     "mentions",
     "outline",
-    "claims",
     "statistics",
+    "claims",
     "companies",
     "candidates",
 ];
@@ -167,9 +167,10 @@ pub fn extract_timed(
         mentions: &mentions,
         config,
     };
-    let claims = claims::extract(&cx);
-    lap(2);
+    // Statistics first: an adoption figure is also a claim.
     let statistics = statistics::extract(&cx);
+    lap(2);
+    let claims = claims::extract(&cx, &statistics);
     lap(3);
     let companies = companies::extract(&cx);
     lap(4);

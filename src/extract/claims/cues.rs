@@ -348,14 +348,18 @@ impl Cues {
         {
             return false;
         }
-        if let Some(p) = self
-            .prepositions
-            .iter()
-            .find(|w| ends_with_word(&before, w))
-        {
-            let lead = before[..before.len() - p.len()].trim_end();
-            if !self.opens_clause(lead, whole) {
-                return false;
+        // "for Node.js", and with one plain word between: "the default
+        // choice for enterprise Java", "runs on plain Node.js".
+        let adjective = before
+            .rsplit_once(' ')
+            .filter(|(_, w)| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .map(|(lead, _)| lead.trim_end());
+        for before in std::iter::once(before.as_str()).chain(adjective) {
+            if let Some(p) = self.prepositions.iter().find(|w| ends_with_word(before, w)) {
+                let lead = before[..before.len() - p.len()].trim_end();
+                if !self.opens_clause(lead, whole) {
+                    return false;
+                }
             }
         }
         let next = lower(next);

@@ -24,6 +24,11 @@
 //!   are symbols (`data/sections.toml`, or a legend paragraph of the
 //!   article: "👎 Downsides") and short role labels before a colon.
 //!
+//! - adoption rule: a sentence that gives an adoption figure ("12.4% of
+//!   professional developers use Django", "1.5 million websites are built
+//!   with Laravel") is a popularity pro of the entity the figure is about
+//!   (`claim.adoption`), cue or not.
+//!
 //! A comparison table gives one claim per body cell (`claim.table.cell`).
 //!
 //! Every claim quotes its exact span; its aspect comes from the aspect
@@ -33,16 +38,19 @@ pub mod cues;
 pub mod ratings;
 
 use super::sentences;
-use super::{prose_blocks, quote, Claim, Context, Polarity};
+use super::{prose_blocks, quote, Claim, Context, Polarity, Statistic};
 use crate::model::{BlockKind, Span};
+use crate::numbers::Unit;
 use crate::structure::Role;
 use cues::{Cues, CUES};
 use std::collections::{HashMap, HashSet};
 
 /// Extracts every claim of a document, in document order.
-pub fn extract(cx: &Context) -> Vec<Claim> {
+pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
     let cues = &*CUES;
     let mut out = Vec::new();
+    let mut adoption: Vec<&Statistic> = statistics.iter().filter(|s| is_adoption(s)).collect();
+    adoption.sort_by_key(|s| s.start);
     // A numbered sub-heading of a pros or cons section, waiting for the end
     // of its body.
     let mut item: Option<Item> = None;
@@ -169,6 +177,7 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
                         let span = Span::new(start + r.start, start + r.end);
                         let first = out.len();
                         sentence_claims(cx, cues, span, subject, list_item, &previous, &mut out);
+                        adoption_claims(cx, &adoption, span, &mut out);
                         previous = out[first..]
                             .iter()
                             .filter(|c| (c.start, c.end) == (span.start, span.end))
@@ -190,10 +199,62 @@ pub fn extract(cx: &Context) -> Vec<Claim> {
     out
 }
 
+/// Whether a statistic is an adoption figure: a share of a population
+/// ("of professional developers", "of respondents") or a count of the
+/// websites or companies that run the entity, stated in prose about one
+/// entity. Figures in tables are statistics only.
+fn is_adoption(s: &Statistic) -> bool {
+    const POPULATIONS: [&str; 10] = [
+        "developers",
+        "devs",
+        "programmers",
+        "engineers",
+        "respondents",
+        "users",
+        "websites",
+        "sites",
+        "companies",
+        "businesses",
+    ];
+    const DEPLOYMENTS: [&str; 4] = ["websites", "sites", "companies", "businesses"];
+    let Some(measure) = s.measure.as_deref() else {
+        return false;
+    };
+    let mut words = measure.split_whitespace().map(str::to_lowercase);
+    let in_prose = s.entity.is_some() && s.rule != "stat.table";
+    in_prose
+        && match s.unit {
+            Unit::Percent => {
+                measure.starts_with("of ") && words.any(|w| POPULATIONS.contains(&w.as_str()))
+            }
+            Unit::Count => words.any(|w| DEPLOYMENTS.contains(&w.as_str())),
+            _ => false,
+        }
+}
+
+/// The popularity pros of the adoption figures (see [`is_adoption`]) in
+/// one sentence of prose.
+fn adoption_claims(cx: &Context, adoption: &[&Statistic], span: Span, out: &mut Vec<Claim>) {
+    let from = adoption.partition_point(|s| s.start < span.start);
+    for s in adoption[from..].iter().take_while(|s| s.end <= span.end) {
+        if let Some(entity) = &s.entity {
+            out.push(claim(
+                cx,
+                entity.clone(),
+                Polarity::Pro,
+                "popularity",
+                span,
+                "claim.adoption",
+            ));
+        }
+    }
+}
+
 /// The role of a line that is a mark and a short label and nothing more
 /// ("👍 What I like", "👎 What I don't").
 fn mark_label(marks: &[(String, Role)], line: &str) -> Option<Role> {
-    let t = line.trim();
+    // Set in bold or italics as a whole: "**✅ Good for**".
+    let t = line.trim().trim_matches(['*', '_']).trim();
     let (mark, role) = marks.iter().find(|(m, _)| t.starts_with(m.as_str()))?;
     let rest = t[mark.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
     let short = rest.split_whitespace().take(6).count() <= 5;

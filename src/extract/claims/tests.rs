@@ -681,3 +681,90 @@ fn a_mark_and_a_label_announce_a_role_and_users_lines_are_no_claims() {
         ]
     );
 }
+
+#[test]
+fn adoption_figures_are_popularity_pros_of_what_is_used() {
+    let text = "# Backend notes\n\n\
+In the last survey, 41.2% of professional developers reported using Koa. \
+More than 2 million websites are built with Laravel. \
+Only 3% of our services are written in Go, and 40% less memory was used.\n";
+    let found = claims("notes.md", text);
+    let adoption: Vec<(String, String)> = found
+        .iter()
+        .filter(|c| c.4 == "claim.adoption")
+        .map(|c| (c.0.clone(), c.3.clone()))
+        .collect();
+    assert_eq!(
+        adoption,
+        [
+            (
+                "koa".to_string(),
+                "In the last survey, 41.2% of professional developers reported using Koa."
+                    .to_string()
+            ),
+            (
+                "laravel".to_string(),
+                "More than 2 million websites are built with Laravel.".to_string()
+            ),
+        ],
+        "{found:?}"
+    );
+    assert!(found
+        .iter()
+        .all(|c| c.2 == "popularity" || c.4 != "claim.adoption"));
+}
+
+// "for enterprise Java": a name after a preposition and one plain word is
+// the preposition's object, so Java gets nothing.
+#[test]
+fn recommendations_are_pros_and_beat_the_hard_in_hard_to_beat() {
+    let text = "# Picks\n\n\
+For a quick SaaS, Laravel is hard to beat. \
+Spring Boot is the default choice for enterprise Java. \
+Koa is not recommended for beginners.\n";
+    let found: Vec<(String, &str, String)> = claims("picks.md", text)
+        .into_iter()
+        .map(|c| (c.0, c.1, c.4))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "laravel".to_string(),
+                "pro",
+                "claim.cue.recommendation".to_string()
+            ),
+            (
+                "spring-boot".to_string(),
+                "pro",
+                "claim.cue.recommendation".to_string()
+            ),
+            ("koa".to_string(), "con", "claim.cue.negation".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_bold_mark_label_announces_the_role_of_the_items_after_it() {
+    let text = "# Picks\n\n## 1. Express\n\n**✅ Good for**\n\n- Small APIs you want running before lunch\n\n\
+**❌ Skip it if**\n\n- You want the framework to decide your folder layout\n";
+    let found: Vec<(String, &str, String)> = claims("picks.md", text)
+        .into_iter()
+        .map(|c| (c.0, c.1, c.3))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "express".to_string(),
+                "pro",
+                "Small APIs you want running before lunch".to_string()
+            ),
+            (
+                "express".to_string(),
+                "con",
+                "You want the framework to decide your folder layout".to_string()
+            ),
+        ]
+    );
+}
