@@ -96,8 +96,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(BUILTIN).expect("data/companies.toml is checked by a unit test")
 });
 
-/// The five starting cues of the sentence rules as one set: `USED_BY`,
-/// `DEVELOPED_AT`, the lexicon's `such_as` and `cue`, and `USERS_OF`.
+/// The starting cues of the sentence rules as one set: `USED_BY`,
+/// `DEVELOPED_AT`, the lexicon's `such_as` and `cue`, `USERS_OF`,
+/// `USED_AT` and `SHOPS`.
 static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
     let lex = &*LEXICON;
     RegexSet::new([
@@ -107,6 +108,7 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         lex.cue.as_str(),
         USERS_OF.as_str(),
         USED_AT.as_str(),
+        SHOPS.as_str(),
     ])
     .expect("patterns that each compiled alone")
 });
@@ -152,6 +154,17 @@ static USED_AT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:powers|power|powered|is\s+used|are\s+used|is\s+deployed|runs\s+in\s+production)\s+(?:[a-z-]+\s+){0,2}?at\s+",
     )
     .expect("static regex")
+});
+
+/// "Uber and Twitch are known Go shops": a company that is "an X shop"
+/// builds with X.
+static SHOPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)shops?(?-u:\b)").expect("static regex"));
+
+/// "Shopify runs on Rails, and so do GitHub and Basecamp": more users of
+/// what the clause before named, right after it.
+static SO_DO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;:]{0,40}?,?\s+and\s+so\s+(?:do|does|did)\s+").expect("static regex")
 });
 
 /// Where a list of names ends: "NPM, Netflix and Pinterest".
@@ -579,6 +592,9 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                 }
             }
         }
+        if cues.matched(6) {
+            shops(cx, s, at, mentions, out);
+        }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
                 // The entity must follow the verb at once; its users come
@@ -669,7 +685,7 @@ fn users_label(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
 /// "Instagram uses Django", "Netflix, Uber and PayPal run Node.js in
 /// production", "Shopify is built on Ruby on Rails", "GitHub and Shopify
 /// both run enormous Rails monoliths": company names, perhaps an adverb or
-/// an auxiliary, a use verb, then a mention (up to two lower-case words
+/// an auxiliary, a use verb, then a mention (up to four lower-case words
 /// may stand between the verb and the mention).
 fn uses(cx: &Context, i: usize, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
     for m in LEXICON.cue.find_iter(s) {
@@ -696,6 +712,51 @@ fn uses(cx: &Context, i: usize, s: &str, at: usize, out: &mut Vec<CompanyUse>) {
         };
         for (start, end) in subjects {
             push(cx, start, end, Some(entity.clone()), "company.uses", out);
+        }
+        if let Some(so) = SO_DO.find(&s[m.end()..]) {
+            for (start, end) in list(cx, s, m.end() + so.end(), at) {
+                push(cx, start, end, Some(entity.clone()), "company.uses", out);
+            }
+        }
+    }
+}
+
+/// "Uber and Twitch are known Go shops", "Shopify is a Rails shop": the
+/// companies before "is"/"are" and at most two lower-case words, then a
+/// mention and "shop".
+fn shops(cx: &Context, s: &str, at: usize, mentions: &[super::Mention], out: &mut Vec<CompanyUse>) {
+    for m in mentions {
+        let (start, end) = (m.start - at, m.end - at);
+        let after = &s[end..];
+        let shop = after.strip_prefix(' ').is_some_and(|a| {
+            a.starts_with("shop ")
+                || a.starts_with("shops")
+                || a == "shop"
+                || a.starts_with("shop.")
+        });
+        if !shop {
+            continue;
+        }
+        // Back over the lower-case words before the name ("known", "a").
+        let mut verb = start;
+        for _ in 0..2 {
+            let head = s[..verb].trim_end();
+            let word_start = head.rfind(' ').map_or(0, |k| k + 1);
+            let word = &head[word_start..];
+            if word.is_empty()
+                || !word.chars().all(|c| c.is_lowercase())
+                || matches!(word, "is" | "are")
+            {
+                break;
+            }
+            verb = word_start;
+        }
+        let aux = s[..verb].trim_end();
+        if !(aux.ends_with(" is") || aux.ends_with(" are")) {
+            continue;
+        }
+        for (a, b) in subjects_before(cx, s, verb, at) {
+            push(cx, a, b, Some(m.entity.clone()), "company.shop", out);
         }
     }
 }
@@ -735,7 +796,12 @@ fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool)
         let found = matcher.find_in(after, true);
         if let Some(first) = found.first() {
             let between: Vec<&str> = after[..first.span.start].split_whitespace().collect();
-            if between.len() <= 2 && between.iter().all(|w| is_lower(w)) {
+            // "runs one of the largest Django deployments": up to four.
+            if between.len() <= 4
+                && between
+                    .iter()
+                    .all(|w| is_lower(w) && !BRIDGE_ENDS.contains(w))
+            {
                 return Some(matcher.slug(first).to_string());
             }
         }
@@ -955,6 +1021,27 @@ mod tests {
 
     fn c(name: &str, entity: Option<&str>, rule: &str) -> (String, Option<String>, String) {
         (name.into(), entity.map(str::to_string), rule.into())
+    }
+
+    #[test]
+    fn shops_so_do_and_leaning_on_name_users() {
+        let text = "# Stacks\n\nAcme and Globex are known Koa shops. \
+            Initech famously leaned on Phoenix for chat. \
+            Umbrella runs on Rails, and so do Hooli and Vandelay. \
+            Initrode still runs one of the largest Django deployments around. \
+            Tourists are known to shop a lot near Koa.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Acme", Some("koa"), "company.shop"),
+                c("Globex", Some("koa"), "company.shop"),
+                c("Initech", Some("phoenix"), "company.uses"),
+                c("Umbrella", Some("rails"), "company.uses"),
+                c("Hooli", Some("rails"), "company.uses"),
+                c("Vandelay", Some("rails"), "company.uses"),
+                c("Initrode", Some("django"), "company.uses"),
+            ]
+        );
     }
 
     #[test]
