@@ -231,6 +231,16 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("static regex")
 });
 
+/// "twice as fast", "about twice the throughput": a multiplier of 2. The
+/// word after it is required ("twice a year" is no figure) but not quoted.
+static TWICE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<word>twice)\s+(?:as|the)(?-u:\b)",
+        qualifier_pattern()
+    );
+    Regex::new(&pattern).expect("static regex")
+});
+
 static OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<a>\d+|{})\s+(?:out\s+of|in)\s+(?P<b>\d+|{})(?-u:\b)",
@@ -654,7 +664,12 @@ pub fn find(text: &str) -> Vec<Number> {
     // before any pattern is worth running.
     let has_digit = has_digit(text);
     let has_times = contains_ignore_ascii_case(text.as_bytes(), b"times", 2);
-    if !has_digit && !has_times && !contains_ignore_ascii_case(text.as_bytes(), b"out of", 5) {
+    let has_twice = contains_ignore_ascii_case(text.as_bytes(), b"twice", 1);
+    if !has_digit
+        && !has_times
+        && !has_twice
+        && !contains_ignore_ascii_case(text.as_bytes(), b"out of", 5)
+    {
         return out;
     }
     // The hand scans and the tests that skip a pattern assume ASCII digits
@@ -693,6 +708,18 @@ pub fn find(text: &str) -> Vec<Number> {
         out.push(Number {
             span: Span::new(whole.start, whole.end),
             value: v,
+            unit: Unit::Multiplier,
+            qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
+            kind_hint: KindHint::Plain,
+        });
+    }
+    for c in TWICE.captures_iter(if has_twice { text } else { "" }) {
+        let (Some(whole), Some(word)) = (c.get(0), c.name("word")) else {
+            continue;
+        };
+        out.push(Number {
+            span: Span::new(whole.start(), word.end()),
+            value: 2.0,
             unit: Unit::Multiplier,
             qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
             kind_hint: KindHint::Plain,
@@ -837,6 +864,18 @@ mod tests {
         assert_eq!(vu("stars 41.417 now"), (41_417.0, Unit::Count));
         assert_eq!(vu("5,134,720 downloads"), (5_134_720.0, Unit::Count));
         assert_eq!(vu("costs 1,234.50 a month"), (1234.5, Unit::Count));
+    }
+
+    #[test]
+    fn twice_before_as_or_the_is_a_multiplier() {
+        let n = one("it came out about twice as fast");
+        assert_eq!((n.value, n.unit), (2.0, Unit::Multiplier));
+        assert_eq!(
+            &"it came out about twice as fast"[n.span.range()],
+            "about twice"
+        );
+        assert_eq!(vu("Twice the throughput"), (2.0, Unit::Multiplier));
+        assert!(find("we tried it twice, and twice a year").is_empty());
     }
 
     #[test]

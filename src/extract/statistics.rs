@@ -199,7 +199,19 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
             // section's subject. (A name before the "it" in the same clause
             // still wins: "It runs on .NET and it is used by 16,9%" gives
             // .NET, a known miss.)
-            let pronoun = has_word(&s_text[c_start..local.start], &["it"]);
+            // "With over 65k stars on GitHub, it has become ...": a
+            // fronted "with" phrase before "it" speaks of it as well.
+            let fronted = s_text.trim_start().starts_with("With ")
+                && s_text[local.end..]
+                    .split_once(", ")
+                    .is_some_and(|(_, rest)| {
+                        let w = rest
+                            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+                            .next()
+                            .unwrap_or("");
+                        matches!(w, "it" | "it's" | "it\u{2019}s")
+                    });
+            let pronoun = fronted || has_word(&s_text[c_start..local.start], &["it"]);
             let entity = entity_for(
                 sentence_mentions,
                 &cx.doc.text,
@@ -632,6 +644,22 @@ pub(crate) mod tests {
 
     fn e(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_fronted_with_phrase_speaks_of_the_it_after_it() {
+        let text = "# Frameworks\n\n## 2. NestJS\n\n\
+            With close to 70k GitHub stars, it has become the default for Node.js teams.\n";
+        assert_eq!(
+            stats(Format::Markdown, text),
+            [(
+                e("nestjs"),
+                70_000.0,
+                Unit::Count,
+                "close to 70k".to_string(),
+                "stat.count".to_string()
+            )]
+        );
     }
 
     #[test]
