@@ -117,6 +117,16 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
             label = None;
             continue;
         }
+        // "Q: What about Go?": an interview's or FAQ's question names what
+        // the answer after it speaks of, and is itself no claim.
+        if let Some(asked) = question(cx, i) {
+            topic = asked.or(topic);
+            label = None;
+            previous.clear();
+            if asked.is_some() {
+                continue;
+            }
+        }
         if let Some(defined) = legend(cx, text) {
             for (mark, role) in defined {
                 marks.retain(|(m, _)| *m != mark);
@@ -862,6 +872,32 @@ fn name_line<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
         && text.split_whitespace().take(4).count() <= 3;
     let first = cx.mentions_in(block.span).first()?;
     short.then_some(first.entity.as_str())
+}
+
+/// Whether block `i` is a question of its own (a paragraph of at most 25
+/// words that ends with "?" or opens with "Q:", perhaps in bold), and the
+/// one entity it names, if it names exactly one.
+fn question<'a>(cx: &'a Context, i: usize) -> Option<Option<&'a str>> {
+    let block = &cx.doc.blocks[i];
+    let text = cx
+        .doc
+        .block_text(block)
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim();
+    let marked = ["Q:", "Q.", "Question:"]
+        .iter()
+        .any(|q| text.starts_with(q));
+    let asks = matches!(block.kind, BlockKind::Paragraph)
+        && (text.ends_with('?') || marked)
+        && text.split_whitespace().take(26).count() <= 25;
+    if !asks {
+        return None;
+    }
+    let mentions = cx.mentions_in(block.span);
+    let first = mentions.first().map(|m| m.entity.as_str());
+    let one = first.filter(|&e| mentions.iter().all(|m| m.entity == e));
+    Some(one)
 }
 
 /// The entity a block opens with when it reads "Name: ..." or

@@ -768,3 +768,21 @@ fn a_bold_mark_label_announces_the_role_of_the_items_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_question_names_what_its_answer_is_about() {
+    let text = "Talking stacks\n\nQ: What about Koa?\n\nA: It is lightweight and easy to extend.\n\n\
+Q: Any downsides?\n\nA: It lacks a router of its own.\n\nQ: And Django?\n\nA: It is very productive.\n";
+    let found: Vec<(String, &str)> = claims("talk.txt", text)
+        .into_iter()
+        .map(|c| (c.0, c.1))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("koa".to_string(), "pro"),
+            ("koa".to_string(), "con"),
+            ("django".to_string(), "pro"),
+        ]
+    );
+}
