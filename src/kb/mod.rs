@@ -136,9 +136,23 @@ impl KnowledgeBase {
         // WAL lets readers go on while one writer commits; NORMAL
         // synchronisation still never loses a committed transaction's
         // integrity, only (on power loss) the last few commits.
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(e)?;
+        // Switching a new file to WAL needs the file to itself: a second
+        // process opening the same new file at that moment is told
+        // "database is locked" at once, without SQLite's busy wait, so the
+        // switch is tried again until the busy timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(err) => return Err(e(err)),
+            }
+        }
         self.conn
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(e)?;
