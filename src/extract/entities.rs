@@ -408,6 +408,8 @@ mod tests {
     fn ambiguous_names_need_context() {
         assert!(just_slugs("Go to the settings page and click save.").is_empty());
         assert!(just_slugs("Users express their views freely.").is_empty());
+        // A company named after the word, even beside a tech word.
+        assert!(just_slugs("American Express runs a large API platform.").is_empty());
         assert!(just_slugs("We met in spring and again in the fall.").is_empty());
         assert_eq!(just_slugs("Go is a compiled language from Google."), ["go"]);
         assert_eq!(
