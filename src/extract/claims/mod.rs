@@ -85,6 +85,7 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
             if let Some(done) = item.take() {
                 done.emit(cx, &mut out);
             }
+            best_for(cx, i, &mut out);
             let inherited = section.own_role == Role::Content && section.heading == Some(i);
             if let (true, Some(entity), Some(polarity)) =
                 (inherited, cx.subject_of(i), role_polarity(section.role))
@@ -207,6 +208,48 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
         (a.start, a.end, &a.entity, a.polarity) == (b.start, b.end, &b.entity, b.polarity)
     });
     out
+}
+
+/// "Best for startups: Ruby on Rails": a heading that names what an entity
+/// is best for is a pro of each entity named after its colon
+/// (`claim.heading.best-for`).
+fn best_for(cx: &Context, i: usize, out: &mut Vec<Claim>) {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block);
+    let Some(colon) = text.find(':') else {
+        return;
+    };
+    let label = text[..colon]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let label = label.strip_prefix("the ").unwrap_or(&label);
+    if ![
+        "best for ",
+        "best choice for ",
+        "best pick for ",
+        "best option for ",
+    ]
+    .iter()
+    .any(|p| label.starts_with(p))
+    {
+        return;
+    }
+    let aspect = cx.config.aspects.aspect_of(&text[..colon]);
+    let named = cx.mentions_in(Span::new(block.span.start + colon, block.span.end));
+    let mut seen: Vec<&str> = Vec::new();
+    for m in named {
+        if !seen.contains(&m.entity.as_str()) {
+            seen.push(&m.entity);
+            out.push(claim(
+                cx,
+                m.entity.clone(),
+                Polarity::Pro,
+                aspect,
+                block.span,
+                "claim.heading.best-for",
+            ));
+        }
+    }
 }
 
 /// Whether a statistic is an adoption figure: a share of a population

@@ -786,3 +786,31 @@ Q: Any downsides?\n\nA: It lacks a router of its own.\n\nQ: And Django?\n\nA: It
         ]
     );
 }
+
+#[test]
+fn best_for_headings_and_what_we_liked_sections() {
+    let text = "# Picks by use case\n\n## Best for startups: Koa and Django\n\n\
+### What we liked\n\n- Tiny core you can read in an afternoon\n\n\
+### What we didn't\n\n- No router of its own\n\n## Best practices: testing Koa\n";
+    let found: Vec<(String, &str, String)> = claims("picks.md", text)
+        .into_iter()
+        .map(|c| (c.0, c.1, c.4))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "django".to_string(),
+                "pro",
+                "claim.heading.best-for".to_string()
+            ),
+            (
+                "koa".to_string(),
+                "pro",
+                "claim.heading.best-for".to_string()
+            ),
+            ("koa".to_string(), "pro", "claim.section.pros".to_string()),
+            ("koa".to_string(), "con", "claim.section.cons".to_string()),
+        ]
+    );
+}
