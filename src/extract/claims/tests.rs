@@ -32,6 +32,14 @@ fn claims(name: &str, text: &str) -> Vec<(String, &'static str, String, String, 
         .collect()
 }
 
+/// (entity, polarity, rule) of every claim of an article.
+fn entity_polarity_rule(name: &str, text: &str) -> Vec<(String, &'static str, String)> {
+    claims(name, text)
+        .into_iter()
+        .map(|c| (c.0, c.1, c.4))
+        .collect()
+}
+
 fn row(
     entity: &str,
     polarity: &'static str,
@@ -722,10 +730,7 @@ fn recommendations_are_pros_and_beat_the_hard_in_hard_to_beat() {
 For a quick SaaS, Laravel is hard to beat. \
 Spring Boot is the default choice for enterprise Java. \
 Koa is not recommended for beginners.\n";
-    let found: Vec<(String, &str, String)> = claims("picks.md", text)
-        .into_iter()
-        .map(|c| (c.0, c.1, c.4))
-        .collect();
+    let found = entity_polarity_rule("picks.md", text);
     assert_eq!(
         found,
         [
@@ -792,10 +797,7 @@ fn best_for_headings_and_what_we_liked_sections() {
     let text = "# Picks by use case\n\n## Best for startups: Koa and Django\n\n\
 ### What we liked\n\n- Tiny core you can read in an afternoon\n\n\
 ### What we didn't\n\n- No router of its own\n\n## Best practices: testing Koa\n";
-    let found: Vec<(String, &str, String)> = claims("picks.md", text)
-        .into_iter()
-        .map(|c| (c.0, c.1, c.4))
-        .collect();
+    let found = entity_polarity_rule("picks.md", text);
     assert_eq!(
         found,
         [
