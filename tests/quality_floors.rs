@@ -119,8 +119,8 @@ fn dev_figures_stay_above_the_floors() {
 #[test]
 fn holdout_figures_stay_near_their_measured_levels() {
     // Not floors of an issue: what the twelve project-written articles of
-    // tests/holdout score (claims 0.834 / 0.612, entities F1 0.979,
-    // statistics F1 0.854, companies F1 0.953, dropped lines 1.000 /
+    // tests/holdout score (claims 0.837 / 0.643, entities F1 0.979,
+    // statistics F1 0.864, companies F1 0.956, dropped lines 1.000 /
     // 0.892), less a margin for a deliberate trade.
     let dir = root().join("tests/holdout");
     let s = score_set(&dir.join("gold"), &dir.join("articles"));
@@ -130,7 +130,7 @@ fn holdout_figures_stay_near_their_measured_levels() {
     at_least("holdout boilerplate recall", s.lines.recall(), 0.84);
     at_least("holdout entity F1", f.entities.f1(), 0.95);
     at_least("holdout claim precision", f.claims.precision(), 0.78);
-    at_least("holdout claim recall", f.claims.recall(), 0.57);
+    at_least("holdout claim recall", f.claims.recall(), 0.60);
     at_least("holdout statistics F1", f.statistics.f1(), 0.80);
     at_least("holdout company F1", f.companies.f1(), 0.90);
 }
