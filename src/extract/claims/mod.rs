@@ -236,20 +236,23 @@ fn best_for(cx: &Context, i: usize, out: &mut Vec<Claim>) {
     }
     let aspect = cx.config.aspects.aspect_of(&text[..colon]);
     let named = cx.mentions_in(Span::new(block.span.start + colon, block.span.end));
-    let mut seen: Vec<&str> = Vec::new();
+    // A name said twice gives one claim: `extract` drops repeats of a span.
     for m in named {
-        if !seen.contains(&m.entity.as_str()) {
-            seen.push(&m.entity);
-            out.push(claim(
-                cx,
-                m.entity.clone(),
-                Polarity::Pro,
-                aspect,
-                block.span,
-                "claim.heading.best-for",
-            ));
-        }
+        out.push(claim(
+            cx,
+            m.entity.clone(),
+            Polarity::Pro,
+            aspect,
+            block.span,
+            "claim.heading.best-for",
+        ));
     }
+}
+
+/// A line without the Markdown emphasis ("**", "_") that wraps it whole,
+/// trimmed: how labels and questions are set in bold.
+fn unemphasized(line: &str) -> &str {
+    line.trim().trim_matches(['*', '_']).trim()
 }
 
 /// Whether a statistic is an adoption figure: a share of a population
@@ -307,7 +310,7 @@ fn adoption_claims(cx: &Context, adoption: &[&Statistic], span: Span, out: &mut 
 /// ("👍 What I like", "👎 What I don't").
 fn mark_label(marks: &[(String, Role)], line: &str) -> Option<Role> {
     // Set in bold or italics as a whole: "**✅ Good for**".
-    let t = line.trim().trim_matches(['*', '_']).trim();
+    let t = unemphasized(line);
     let (mark, role) = marks.iter().find(|(m, _)| t.starts_with(m.as_str()))?;
     let rest = t[mark.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
     let short = rest.split_whitespace().take(6).count() <= 5;
@@ -408,7 +411,7 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
 /// rows are short too.
 fn label_role(cx: &Context, text: &str, lone_paragraph: bool) -> Option<Role> {
     // A Markdown label is often set in bold or italics ("**Trade-offs**").
-    let t = text.trim().trim_matches(['*', '_']).trim();
+    let t = unemphasized(text);
     // Cheap tests first: most lines are neither short nor lone, and the
     // word count only has to tell "at most six" from more.
     let is_label = (t.len() <= 40 && t.ends_with([':', '?']))
@@ -922,12 +925,7 @@ fn name_line<'a>(cx: &'a Context, i: usize) -> Option<&'a str> {
 /// one entity it names, if it names exactly one.
 fn question<'a>(cx: &'a Context, i: usize) -> Option<Option<&'a str>> {
     let block = &cx.doc.blocks[i];
-    let text = cx
-        .doc
-        .block_text(block)
-        .trim()
-        .trim_matches(['*', '_'])
-        .trim();
+    let text = unemphasized(cx.doc.block_text(block));
     let marked = ["Q:", "Q.", "Question:"]
         .iter()
         .any(|q| text.starts_with(q));
