@@ -5,6 +5,10 @@
 //! - `boilerplate.image-caption`: a line repeating the heading of the
 //!   section it closes, or a short unpunctuated line just before a heading
 //!   (an image's alt text or caption left in the text);
+//! - `boilerplate.running-header`: a line of five or more words that
+//!   recurs word for word three or more times, in parts cut by a
+//!   separator (a report's running header or footer, printed on every
+//!   page);
 //! - a heading in the tail whose whole section was dropped as promotion,
 //!   contact or follow-me boilerplate goes with it, under the rule that
 //!   dropped its first block.
@@ -68,7 +72,7 @@ fn words(text: &str) -> Vec<String> {
 
 /// The rules written in code, with why they drop (ids and reasons for
 /// `roundup rules`).
-pub(super) const NEIGHBOUR_RULES: [(&str, &str); 2] = [
+pub(super) const NEIGHBOUR_RULES: [(&str, &str); 3] = [
     (
         "boilerplate.duplicate-title",
         "The title repeated as a line of its own.",
@@ -77,12 +81,59 @@ pub(super) const NEIGHBOUR_RULES: [(&str, &str); 2] = [
         "boilerplate.image-caption",
         "Alt text left in the text: a line repeating the current section's heading, or a short unpunctuated line between prose and a heading.",
     ),
+    (
+        "boilerplate.running-header",
+        "A line printed on every page: a line of five or more words, in parts cut by a separator, that recurs word for word three or more times.",
+    ),
 ];
+
+/// How often a paragraph must recur to be a running header or footer.
+const RUNNING_MIN_REPEATS: usize = 3;
+/// The fewest words of a running header: shorter repeats ("Read more",
+/// "Pros:", "Skip it if") are left to the rules that know them.
+const RUNNING_MIN_WORDS: usize = 5;
+
+/// Drops the paragraphs printed on every page of a report: the same text
+/// of some words, three times or more, cut in parts by a separator
+/// ("Acme Digital | Field notes 2026") and no sentence. A label that
+/// recurs ("Pros and cons:") ends with a colon, is short or is set in
+/// bold, and stays; so does a recipe card's line that a page repeats
+/// ("Eat 60-90 minutes before your workout"), which has no separator.
+fn running_headers(doc: &Document, verdict: &mut Verdict) {
+    let rule: Arc<str> = Arc::from(NEIGHBOUR_RULES[2].0);
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let text = doc.block_text(block).trim();
+        // Plain text makes a short line a heading: so may a header be.
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+            || !verdict.kept(i)
+            || text.ends_with([':', '?', '.', '!'])
+            || (text.starts_with("**") && text.ends_with("**"))
+            || ![" | ", " · ", " • ", " — ", " – "]
+                .iter()
+                .any(|s| text.contains(s))
+            || text.split_whitespace().nth(RUNNING_MIN_WORDS - 1).is_none()
+        {
+            continue;
+        }
+        seen.entry(text).or_default().push(i);
+    }
+    let mut repeated: Vec<usize> = seen
+        .into_values()
+        .filter(|at| at.len() >= RUNNING_MIN_REPEATS)
+        .flatten()
+        .collect();
+    repeated.sort_unstable();
+    for i in repeated {
+        verdict.drop(i, &rule);
+    }
+}
 
 /// The neighbour rules, in order: duplicate title, captions, sections.
 pub(super) fn neighbours(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
     let duplicate_title: Arc<str> = Arc::from(NEIGHBOUR_RULES[0].0);
     let caption: Arc<str> = Arc::from(NEIGHBOUR_RULES[1].0);
+    running_headers(doc, verdict);
     let blocks = &doc.blocks;
     let prose = |k: BlockKind| matches!(k, BlockKind::Paragraph | BlockKind::Heading { .. });
 

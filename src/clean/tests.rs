@@ -685,3 +685,86 @@ fn a_repository_closes_with_contributing_sponsors_and_license() {
     );
     assert_eq!(rule_of(&v, "CC0."), "boilerplate.repo-meta");
 }
+
+#[test]
+fn a_printed_report_loses_its_page_furniture() {
+    let page = "NORTHWIND LABS | Server frameworks, a buyer's guide\n\nRestricted. Internal use only. Do not forward without approval.\n\nPage 4 of 12\n\n";
+    let input = format!(
+        "Server frameworks, a buyer's guide\n\nReleased 5 May 2025\n\n{BODY}\n{page}{BODY}\n{page}{BODY}\n{page}\
+         Phone: +44 20 7946 0000 | sales@northwind.example | northwind.example\n\n\
+         Ring us on +44 20 7946 0000 or drop a line to sales@northwind.example\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(
+        rule_of(&v, "NORTHWIND LABS | Server frameworks, a buyer's guide"),
+        "boilerplate.running-header"
+    );
+    assert_eq!(rule_of(&v, "Page 4 of 12"), "boilerplate.page-number");
+    assert_eq!(rule_of(&v, "Released 5 May 2025"), "boilerplate.date-line");
+    assert_eq!(
+        rule_of(
+            &v,
+            "Restricted. Internal use only. Do not forward without approval."
+        ),
+        "boilerplate.copyright"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Phone: +44 20 7946 0000 | sales@northwind.example | northwind.example"
+        ),
+        "boilerplate.contact-info"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Ring us on +44 20 7946 0000 or drop a line to sales@northwind.example"
+        ),
+        "boilerplate.contact-info"
+    );
+}
+
+#[test]
+fn what_recurs_in_an_article_is_not_always_a_running_header() {
+    // A recurring label, a recurring sentence, and a line without a
+    // separator stay: only page furniture is cut in parts.
+    let mut input = String::new();
+    for name in ["Django", "Flask", "Express"] {
+        input.push_str(&format!(
+            "{name}\n\n{BODY}\n**Skip it if you need it**\n\nBest for small teams with a deadline\n\n\
+             We would pick it again for a new service.\n\n"
+        ));
+    }
+    let v = text_verdicts(&input);
+    for line in [
+        "**Skip it if you need it**",
+        "Best for small teams with a deadline",
+        "We would pick it again for a new service.",
+    ] {
+        assert_eq!(rule_of(&v, line), "", "{line}");
+    }
+}
+
+#[test]
+fn a_discussion_thread_loses_its_votes_and_buttons() {
+    let input = format!(
+        "Which framework for a two-person startup?\n\nStarted by u/quiet_cache · March 3, 2025\n\n{BODY}\n\
+         **u/green_thread** · 4 hr. ago\n\n{BODY}\n▲ 27 points · reply · share · report\n\n\
+         Sorted by: Top\n\nShow 14 more replies\n\n- r/webdev · 2.1M members\n"
+    );
+    let v = md_verdicts(&input);
+    for line in [
+        "**u/green_thread** · 4 hr. ago",
+        "▲ 27 points · reply · share · report",
+        "Sorted by: Top",
+        "Show 14 more replies",
+        "r/webdev · 2.1M members",
+    ] {
+        assert_eq!(rule_of(&v, line), "boilerplate.thread-meta", "{line}");
+    }
+    // A sentence with "ago" and a vote count in prose stays.
+    let prose =
+        "Two years ago we moved our votes service to Go, and it now handles 300 votes per second.";
+    let v = md_verdicts(&format!("{BODY}\n{prose}\n"));
+    assert_eq!(rule_of(&v, prose), "");
+}

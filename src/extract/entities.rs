@@ -50,9 +50,11 @@ pub struct Matcher {
     slugs: Vec<String>,
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
-    /// (lower-case alias, entity) for typo matching, bucketed by the
-    /// alias's first byte so a word is compared only with its own letter.
-    fuzzy: Vec<Vec<(String, usize)>>,
+    /// (order, lower-case alias, entity) for typo matching, bucketed by
+    /// the alias's first byte, then by its length: one edit changes the
+    /// length by at most one, so a word is compared only with the aliases
+    /// of its own letter and of its length or one off.
+    fuzzy: Vec<Vec<Vec<(usize, String, usize)>>>,
     window: usize,
     tech_words: HashSet<String>,
     veto: HashSet<String>,
@@ -62,7 +64,8 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Matcher {
         let mut patterns = Vec::new();
-        let mut fuzzy: Vec<Vec<(String, usize)>> = vec![Vec::new(); 256];
+        let mut fuzzy: Vec<Vec<Vec<(usize, String, usize)>>> = vec![Vec::new(); 256];
+        let mut order = 0;
         for (i, e) in catalog.entities().iter().enumerate() {
             for s in e.surfaces() {
                 let ambiguous = e.is_ambiguous(s);
@@ -74,7 +77,12 @@ impl Matcher {
                 });
                 if !ambiguous && s.chars().count() >= 6 && s.chars().all(|c| !c.is_whitespace()) {
                     let alias = s.to_lowercase();
-                    fuzzy[usize::from(alias.as_bytes()[0])].push((alias, i));
+                    let by_length = &mut fuzzy[usize::from(alias.as_bytes()[0])];
+                    if by_length.len() <= alias.len() {
+                        by_length.resize(alias.len() + 1, Vec::new());
+                    }
+                    by_length[alias.len()].push((order, alias, i));
+                    order += 1;
                 }
             }
         }
@@ -255,10 +263,13 @@ impl Matcher {
             }
             // WORD is ASCII, so ASCII case folding is the whole story.
             let first = usize::from(word.as_bytes()[0].to_ascii_lowercase());
-            let hit = self.fuzzy[first]
-                .iter()
-                .find(|(alias, _)| one_edit_apart(alias, word));
-            if let Some(&(_, entity)) = hit {
+            // The first alias in catalog order, as one list would give it.
+            let by_length = &self.fuzzy[first];
+            let hit = (word.len() - 1..=word.len() + 1)
+                .filter_map(|n| by_length.get(n))
+                .filter_map(|bucket| bucket.iter().find(|(_, a, _)| one_edit_apart(a, word)))
+                .min_by_key(|(order, _, _)| *order);
+            if let Some(&(_, _, entity)) = hit {
                 out.push(Found {
                     entity,
                     span: Span::new(w.start, w.end),
