@@ -357,6 +357,13 @@ fn is_company_name(cx: &Context, name: &str, at: usize) -> bool {
     cx.mentions_in(Span::new(at, at + name.len())).is_empty()
 }
 
+/// Whether a word read back from a verb may be a word of a name: a
+/// capital first, or digits run into a capital ("9GAG").
+fn opens_a_name(word: &str) -> bool {
+    let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.starts_with(|c: char| c.is_uppercase())
+}
+
 /// Whether a name's first word starts as a name does: with a letter, or
 /// with digits run into three letters or more ("9GAG", "37signals"), which
 /// no figure ("3x", "5G", "2023") is.
@@ -772,8 +779,7 @@ const BRIDGE_ENDS: &[&str] = &["on", "in", "with", "using"];
 ///   words ("run enormous Rails monoliths");
 /// - a mention after an object and a preposition ("run large parts of
 ///   their platforms on Rails"), the only reading when `bridge_only`;
-/// - "it": the mention before it in the block ("Instagram runs Django,
-///   and Mozilla uses it"), else the section's subject.
+/// - "it", after the verb or its preposition: see [`it_before`].
 ///
 /// Right after a use verb a capitalised name is the thing used, so the
 /// text is read the lenient way a heading is.
@@ -784,11 +790,7 @@ fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool)
         .next()
         .unwrap_or("");
     if first_word == "it" && !bridge_only {
-        let block = cx.doc.blocks[i].span;
-        let before = cx.mentions_in(Span::new(block.start, at)).last();
-        return before
-            .map(|m| m.entity.clone())
-            .or_else(|| cx.subject_of(i).map(str::to_string));
+        return it_before(cx, i, at);
     }
     let matcher = &cx.config.matcher;
     let is_lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
@@ -816,6 +818,10 @@ fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool)
         }
         rest = rest[word.len()..].trim_start();
         if k >= 1 && BRIDGE_ENDS.contains(&word) {
+            // "run large parts of their backends on it".
+            if rest.split(|c: char| !c.is_alphanumeric()).next() == Some("it") {
+                return it_before(cx, i, at);
+            }
             let found = matcher.find_in(rest, true);
             let first = found.first().filter(|f| f.span.start == 0)?;
             return Some(matcher.slug(first).to_string());
@@ -824,10 +830,30 @@ fn used_after(cx: &Context, i: usize, after: &str, at: usize, bridge_only: bool)
     None
 }
 
+/// What "it" after a use verb at document offset `at` of block `i` is:
+/// the section's subject when the block named it before ("Ktor is
+/// JetBrains' own framework, built on Kotlin ... JetBrains uses it"),
+/// else the last entity the block named before ("Instagram runs Django,
+/// and Mozilla uses it"), else the section's subject.
+fn it_before(cx: &Context, i: usize, at: usize) -> Option<String> {
+    let block = cx.doc.blocks[i].span;
+    let before = cx.mentions_in(Span::new(block.start, at));
+    let subject = cx.subject_of(i);
+    if let Some(s) = subject.filter(|s| before.iter().any(|m| m.entity == *s)) {
+        return Some(s.to_string());
+    }
+    before
+        .last()
+        .map(|m| m.entity.clone())
+        .or_else(|| subject.map(str::to_string))
+}
+
 /// Words that may stand between companies and their use verb: adverbs
 /// and auxiliaries ("Instagram famously grew on", "Stack Overflow has run
-/// on", "Shopify is built on").
+/// on", "Shopify is built on", "GitHub itself runs on").
 const BEFORE_VERB: &[&str] = &[
+    "itself",
+    "themselves",
     "also",
     "still",
     "both",
@@ -877,10 +903,7 @@ fn subjects_before(cx: &Context, s: &str, verb: usize, at: usize) -> Vec<(usize,
             let word_start = head[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
             let word = head[word_start..start].trim_end();
             // A word before a comma ends the name before it.
-            if word.is_empty()
-                || word.ends_with(',')
-                || !word.starts_with(|c: char| c.is_uppercase())
-            {
+            if word.is_empty() || word.ends_with(',') || !opens_a_name(word) {
                 break;
             }
             start = word_start;
@@ -1094,6 +1117,31 @@ mod tests {
                 c("Condé Nast", Some("hapi"), "company.used-by"),
                 c("Brainhub", Some("hapi"), "company.used-by"),
                 c("Spotify", Some("koa"), "company.used-by"),
+            ]
+        );
+    }
+
+    #[test]
+    fn users_lines_of_a_plain_text_report_and_what_it_means() {
+        // A figure line between the lists and the users line is no
+        // heading, so the users line stays in the framework's section.
+        let text =
+            "Field notes\n\n2. Fastify\n\nFastify is what we reach for when latency matters.\n\n\
+            Measured figures:\nMedian latency: 9 ms\nImage size: 95 MB\n\n\
+            Customers using it: Northwind Traders, Globex Shipping\n\n\
+            3. Koa\n\nKoa came from the Express team and keeps a tiny core. \
+            Initech uses it for webhooks, and 7ELEVEN and Umbrella Health both run on Koa. \
+            Hooli runs most of its internal tools on it, and Vandelay itself runs on it too.\n";
+        assert_eq!(
+            companies(Format::Text, text),
+            vec![
+                c("Northwind Traders", Some("fastify"), "company.users-label"),
+                c("Globex Shipping", Some("fastify"), "company.users-label"),
+                c("Initech", Some("koa"), "company.uses"),
+                c("7ELEVEN", Some("koa"), "company.uses"),
+                c("Umbrella Health", Some("koa"), "company.uses"),
+                c("Hooli", Some("koa"), "company.uses"),
+                c("Vandelay", Some("koa"), "company.uses"),
             ]
         );
     }

@@ -310,9 +310,18 @@ impl<'t> Features<'t> {
             return self.words <= 6 && !self.text.contains(',') && self.title_cased();
         }
         // "Label: text" is a definition line unless the part after the
-        // colon is itself a title ("Django: The Web Framework").
+        // colon is itself a title ("Django: The Web Framework", "Go: Gin,
+        // Echo"): words, not a figure ("Memory: 140 MB"), and not the
+        // names after a use verb ("Clients using it: Acme, Globex").
         match self.text.find(": ") {
-            Some(at) => Features::of(&self.text[at + 2..]).title_cased(),
+            Some(at) => {
+                let rest = &self.text[at + 2..];
+                let label = self.text[..at].to_lowercase();
+                let users = ["use", "uses", "using", "used by"]
+                    .iter()
+                    .any(|v| label.ends_with(v) || label.contains(&format!(" {v} ")));
+                rest.starts_with(char::is_alphabetic) && !users && Features::of(rest).title_cased()
+            }
             None => true,
         }
     }

@@ -213,3 +213,24 @@ fn role_headings_sit_under_their_entity() {
     assert_eq!(b[5], (h(3), "Who uses Express?".into()));
     assert_eq!(b[7], (h(2), "Final Thoughts".into()));
 }
+
+#[test]
+fn a_label_before_a_figure_or_a_users_list_is_no_heading() {
+    let text = "Fastify\n\nFastify keeps latency low on modest hardware.\n\n\
+        Cold start: 300 ms\n\nImage Size: 95 MB\n\n\
+        Customers using it: Northwind Traders, Globex\n\n\
+        Go: Gin, Echo, Fiber\n\nAll three are small.\n";
+    let b = blocks(text);
+    let kind_of = |t: &str| b.iter().find(|(_, s)| s == t).map(|(k, _)| *k);
+    assert_eq!(kind_of("Cold start: 300 ms"), Some(P));
+    assert_eq!(kind_of("Image Size: 95 MB"), Some(P));
+    assert_eq!(
+        kind_of("Customers using it: Northwind Traders, Globex"),
+        Some(P)
+    );
+    // A stack named after its language stays a heading.
+    assert!(matches!(
+        kind_of("Go: Gin, Echo, Fiber"),
+        Some(BlockKind::Heading { .. })
+    ));
+}
