@@ -65,6 +65,12 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
     // What the last prose sentence made claims about, across paragraphs
     // of one section: where a "this" or "these" points.
     let mut previous: Vec<String> = Vec::new();
+    // Whether a list item came since the last heading: a paragraph after
+    // the list of a pros or cons section goes back to plain prose ("What
+    // doesn't work", three items, then "Discord built its chat on Elixir
+    // ..."), unless a pronoun carries the list on ("It also needs ...");
+    // a paragraph with no list before it is the section's.
+    let mut listed = false;
     // Symbols that announce a role inside a line: the built-in ones, then
     // those a legend paragraph of the article defines ("👎 Downsides").
     let mut marks: Vec<(String, Role)> = cx.config.roles.symbols().to_vec();
@@ -81,6 +87,7 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
         if block.kind.is_heading() {
             label = None;
             topic = None;
+            listed = false;
             previous.clear();
             if let Some(done) = item.take() {
                 done.emit(cx, &mut out);
@@ -108,6 +115,8 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
             table.clear();
         }
         let text = cx.doc.block_text(block);
+        let after_list = listed && block.kind == BlockKind::Paragraph;
+        listed |= matches!(block.kind, BlockKind::ListItem { .. });
         if let Some(open) = item.as_mut() {
             open.end = block.span.end;
             foils(cx, cues, block.span, &mut out);
@@ -171,7 +180,10 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
                 continue;
             }
             let mut role = label.unwrap_or(section.role);
-            if role != Role::Content && opens_with_another(cx, i, line_span, topic) {
+            if role != Role::Content
+                && ((after_list && label.is_none() && !cues.opens_with_pronoun(line))
+                    || opens_with_another(cx, i, line_span, topic))
+            {
                 role = Role::Content;
             }
             match role {

@@ -816,3 +816,34 @@ fn best_for_headings_and_what_we_liked_sections() {
         ]
     );
 }
+
+#[test]
+fn what_works_good_at_and_the_prose_after_a_list() {
+    let text =
+        "# Field notes\n\n## Koa\n\n### What works\n\n- Tiny core you can read in an afternoon\n\n\
+### What doesn't\n\n- No router of its own\n- Middleware order bites newcomers\n\n\
+Acme Corp moved its billing service to Hapi last spring.\n\n\
+## Sanic\n\n### Good at\n\n- Async request handling out of the box\n\n\
+Sanic's event loop is never the bottleneck.\n\n\
+Sanic is our default recommendation for async Python services.\n";
+    let found = entity_polarity_rule("notes.md", text);
+    assert_eq!(
+        found,
+        [
+            ("koa".to_string(), "pro", "claim.section.pros".to_string()),
+            ("koa".to_string(), "con", "claim.section.cons".to_string()),
+            ("koa".to_string(), "con", "claim.section.cons".to_string()),
+            ("sanic".to_string(), "pro", "claim.section.pros".to_string()),
+            (
+                "sanic".to_string(),
+                "pro",
+                "claim.cue.evaluative".to_string()
+            ),
+            (
+                "sanic".to_string(),
+                "pro",
+                "claim.cue.recommendation".to_string()
+            ),
+        ]
+    );
+}
