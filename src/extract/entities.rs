@@ -12,12 +12,16 @@
 //! One Aho-Corasick automaton holds every name and alias (leftmost-longest,
 //! so "Ruby on Rails" wins over "Ruby" and "ASP.NET Core" over "ASP.NET");
 //! a hit counts only at ASCII word boundaries, so "react" in "reaction" or
-//! "ember" in "December" never match. Three rules decide:
+//! "ember" in "December" never match. Four rules decide:
 //! - `entity.alias`: a plain alias, any case (exact-case aliases as written);
 //! - `entity.alias.context`: an ambiguous name ("Go", "Express", "Spring")
 //!   written with its capitals, not vetoed by its neighbour words ("go to",
 //!   "express their"), in a heading, beside another entity, or near a tech
 //!   word ("framework", "API", ...);
+//! - `entity.alias.discourse`: an ambiguous name written with its
+//!   capitals and not vetoed, but without a context of its own, in a
+//!   document that names the same entity by another rule elsewhere (one
+//!   sense per document: a thread's "Express is fine, but ...");
 //! - `entity.fuzzy`: a capitalised word of six or more letters within one
 //!   edit of a non-ambiguous alias of six or more ("Epress.js").
 
@@ -129,13 +133,22 @@ impl Matcher {
     /// heading or title, where an ambiguous capitalised name is the topic.
     pub fn find_in(&self, text: &str, heading: bool) -> Vec<Found> {
         let mut out = Vec::new();
-        self.find_into(text, heading, &mut out);
+        self.find_into(text, heading, &mut out, &mut Vec::new());
         out
     }
 
     /// [`Matcher::find_in`], appending to `out` (sorted among themselves)
-    /// so a caller going through many blocks reuses one vector.
-    pub(crate) fn find_into(&self, text: &str, heading: bool, out: &mut Vec<Found>) {
+    /// so a caller going through many blocks reuses one vector. The
+    /// ambiguous names written as names that lack only a context here go
+    /// to `doubtful` (rule `entity.alias.discourse`): the document may
+    /// name the same entity plainly elsewhere (see [`Matcher::settle`]).
+    pub(crate) fn find_into(
+        &self,
+        text: &str,
+        heading: bool,
+        out: &mut Vec<Found>,
+        doubtful: &mut Vec<Found>,
+    ) {
         let base = out.len();
         let mut pending: Vec<(usize, Span)> = Vec::new();
         for m in self.ac.find_iter(text) {
@@ -154,6 +167,12 @@ impl Matcher {
                     entity: p.entity,
                     span,
                     rule: "entity.alias.context",
+                });
+            } else {
+                doubtful.push(Found {
+                    entity: p.entity,
+                    span,
+                    rule: "entity.alias.discourse",
                 });
             }
         }
@@ -222,6 +241,21 @@ impl Matcher {
         };
         let url = rest.split(')').next().unwrap_or("").to_ascii_lowercase();
         self.package_hosts.iter().any(|h| url.contains(h.as_str()))
+    }
+
+    /// One sense per document: of the `doubtful` names (an ambiguous name
+    /// written as a name, without a context of its own), those whose
+    /// entity `found` already holds join it ("Express is fine, but ..."
+    /// in a thread that named Express beside Fastify), sorted by span.
+    /// An entity the document never names plainly stays unread: "Spring"
+    /// alone in a text about gardens.
+    pub(crate) fn settle(found: &mut Vec<Found>, doubtful: Vec<Found>) {
+        let known: std::collections::HashSet<usize> = found.iter().map(|f| f.entity).collect();
+        let before = found.len();
+        found.extend(doubtful.into_iter().filter(|d| known.contains(&d.entity)));
+        if found.len() > before {
+            found.sort_by_key(|f| f.span);
+        }
     }
 
     /// Whether the name and the word beside it form a veto phrase.

@@ -251,18 +251,27 @@ pub(crate) fn prose_blocks<'a>(
 pub fn mentions(doc: &Document, cleaned: &Cleaned, matcher: &entities::Matcher) -> Vec<Mention> {
     // All blocks' finds first, so the mentions (three strings each) are
     // allocated once at their final size rather than grown and copied.
-    let mut found = Vec::new();
+    let (mut found, mut doubtful) = (Vec::new(), Vec::new());
     for i in prose_blocks(doc, cleaned) {
         let block = &doc.blocks[i];
-        let from = found.len();
-        matcher.find_into(doc.block_text(block), block.kind.is_heading(), &mut found);
-        for f in &mut found[from..] {
+        let (from, doubtful_from) = (found.len(), doubtful.len());
+        matcher.find_into(
+            doc.block_text(block),
+            block.kind.is_heading(),
+            &mut found,
+            &mut doubtful,
+        );
+        for f in found[from..]
+            .iter_mut()
+            .chain(&mut doubtful[doubtful_from..])
+        {
             f.span = Span::new(
                 block.span.start + f.span.start,
                 block.span.start + f.span.end,
             );
         }
     }
+    entities::Matcher::settle(&mut found, doubtful);
     let mut out = Vec::with_capacity(found.len());
     for f in &found {
         out.push(Mention {

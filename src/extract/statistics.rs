@@ -233,7 +233,8 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                     base + n.span.start,
                 )
             })
-            .or_else(|| cx.subject_of(i).map(str::to_string));
+            .or_else(|| cx.subject_of(i).map(str::to_string))
+            .or_else(|| paragraph_topic(cx, base, base + sentence.start));
             let span = Span::new(base + n.span.start, base + n.span.end);
             out.push(Statistic {
                 entity,
@@ -494,6 +495,23 @@ static MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z]{2}\.[A-Z][a-z]").expect("static regex"));
 
+/// Where no section names a subject (a discussion thread, a letter),
+/// what a sentence naming no one speaks of is what its paragraph spoke of
+/// before it: the first name there that is no comparison, modifier or
+/// possessive ("Go's Gin is boring in the best way. The binary is 20 MB"
+/// is Gin's).
+fn paragraph_topic(cx: &Context, block_start: usize, sentence_start: usize) -> Option<String> {
+    let text = &cx.doc.text;
+    cx.mentions_in(Span::new(block_start, sentence_start))
+        .iter()
+        .find(|m| {
+            let possessive =
+                text[m.end..].starts_with("'s") || text[m.end..].starts_with("\u{2019}s");
+            !possessive && !compared(text, m) && !modifier(text, m)
+        })
+        .map(|m| m.entity.clone())
+}
+
 /// The first mention of a sentence (from `from`, past any glued sentence
 /// start before the number at `at`) that is not a comparison or modifier.
 fn first_subject(mentions: &[Mention], text: &str, from: usize, at: usize) -> Option<String> {
@@ -651,6 +669,28 @@ pub(crate) mod tests {
 
     fn e(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_thread_reply_speaks_of_what_its_paragraph_named() {
+        // No headings, so no section subject. Express is named plainly
+        // once (beside Fastify), so the bare "Express" of the second reply
+        // is Express too, and the figures of sentences naming no one are
+        // their paragraph's (not a possessive's).
+        let text = "We moved from Express to Fastify last year.\n\n\
+            Express is fine, but it is quiet these days. It still pulls about 30 million downloads a week.\n\n\
+            Python's Flask is boring in the best way. The image is 30 MB.\n";
+        let found: Vec<(Option<String>, String)> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.3))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (e("express"), "about 30 million".to_string()),
+                (e("flask"), "30 MB".to_string()),
+            ]
+        );
     }
 
     #[test]
