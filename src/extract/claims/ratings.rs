@@ -10,6 +10,8 @@
 //! assert_eq!(r.rate("Very high (compiled)", "Performance"), Some(Some(Polarity::Pro)));
 //! assert_eq!(r.rate("Low", "Learning curve"), Some(Some(Polarity::Pro)));
 //! assert_eq!(r.rate("Moderate (Strong typing)", "Elasticity"), Some(None));
+//! assert_eq!(r.rate("Gentle (for beginners)", "Learning curve"), Some(Some(Polarity::Pro)));
+//! assert_eq!(r.rate("Steepest (ownership rules)", "Learning curve"), Some(Some(Polarity::Con)));
 //! assert_eq!(r.rate("Goroutines, channels", "Concurrency"), None);
 //! ```
 
