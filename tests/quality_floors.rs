@@ -118,13 +118,13 @@ fn dev_figures_stay_above_the_floors() {
 
 #[test]
 fn holdout_figures_stay_near_their_measured_levels() {
-    // Not floors of an issue: what the twelve project-written articles of
-    // tests/holdout score (claims 0.837 / 0.643, entities F1 0.979,
-    // statistics F1 0.864, companies F1 0.956, dropped lines 1.000 /
-    // 0.892), less a margin for a deliberate trade.
+    // Not floors of an issue: what the sixteen project-written articles
+    // of tests/holdout score (claims 0.843 / 0.639, entities F1 0.973,
+    // statistics F1 0.852, companies F1 0.922, dropped lines 1.000 /
+    // 0.890), less a margin for a deliberate trade.
     let dir = root().join("tests/holdout");
     let s = score_set(&dir.join("gold"), &dir.join("articles"));
-    assert_eq!(s.articles, 12);
+    assert_eq!(s.articles, 16);
     let f = &s.findings;
     at_least("holdout boilerplate precision", s.lines.precision(), 0.95);
     at_least("holdout boilerplate recall", s.lines.recall(), 0.84);
