@@ -52,6 +52,9 @@ pub struct Phrases {
     class: Box<[u8; 256]>,
     /// The slots; one step reads one, so its three fields sit together.
     slots: Vec<Slot>,
+    /// The slot each byte leads to from the root, or `NONE`: the first
+    /// step of every walk, and the test of every word start, in one load.
+    root: Box<[u32; 256]>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -166,7 +169,15 @@ impl Phrases {
                 queue.push_back(child);
             }
         }
-        Phrases { class, slots }
+        let mut phrases = Phrases {
+            class,
+            slots,
+            root: Box::new([NONE; 256]),
+        };
+        for b in 0..=255u8 {
+            phrases.root[usize::from(b)] = phrases.step(ROOT, b).unwrap_or(NONE);
+        }
+        phrases
     }
 
     /// The slot reached from `slot` by byte `b`.
@@ -197,9 +208,17 @@ impl Phrases {
 
     /// The longest phrase that begins at `at`.
     pub fn longest_at(&self, bytes: &[u8], at: usize) -> Option<Match> {
-        let mut slot = ROOT;
-        let mut best = None;
-        for (i, &b) in bytes.iter().enumerate().skip(at) {
+        let mut slot = self.root[usize::from(*bytes.get(at)?)];
+        if slot == NONE {
+            return None;
+        }
+        let first = self.slots[slot as usize].pattern;
+        let mut best = (first != NONE).then_some(Match {
+            pattern: first as usize,
+            start: at,
+            end: at + 1,
+        });
+        for (i, &b) in bytes.iter().enumerate().skip(at + 1) {
             let Some(next) = self.step(slot, b) else {
                 break;
             };
@@ -228,7 +247,7 @@ impl Phrases {
         std::iter::from_fn(move || {
             while at < bytes.len() {
                 let (here, b) = (at, bytes[at]);
-                if self.step(ROOT, b).is_some() && starts(bytes, here) {
+                if self.root[usize::from(b)] != NONE && starts(bytes, here) {
                     if let Some(m) = self.longest_at(bytes, here) {
                         at = m.end;
                         return Some(m);
