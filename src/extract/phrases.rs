@@ -243,22 +243,13 @@ impl Phrases {
         F: Fn(&[u8], usize) -> bool + 'a,
     {
         let bytes = text.as_bytes();
-        let mut at = 0;
+        let mut candidates = Candidates::new(bytes, &self.root);
         std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let (here, b) = (at, bytes[at]);
-                if self.root[usize::from(b)] != NONE && starts(bytes, here) {
+            while let Some(here) = candidates.next() {
+                if starts(bytes, here) {
                     if let Some(m) = self.longest_at(bytes, here) {
-                        at = m.end;
+                        candidates.skip_to(m.end);
                         return Some(m);
-                    }
-                }
-                at += 1;
-                // The rest of a word begins nothing: every start test
-                // wants a boundary before the phrase.
-                if super::is_word_byte(b) {
-                    while at < bytes.len() && super::is_word_byte(bytes[at]) {
-                        at += 1;
                     }
                 }
             }
@@ -267,8 +258,77 @@ impl Phrases {
     }
 }
 
+/// The positions a walk may start from, left to right: each byte that
+/// some phrase begins with, where it is not inside a word (a word byte
+/// after a word byte). They are found 64 bytes at a time as bit masks,
+/// without a branch per byte: a byte loop that skips the rest of each word
+/// mispredicts its exit at every word's end, which cost more than the
+/// walks themselves.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    root: &'a [u32; 256],
+    /// Where the current chunk starts.
+    chunk: usize,
+    /// The chunk's candidates not yet given, as bits from its start.
+    bits: u64,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8], root: &'a [u32; 256]) -> Candidates<'a> {
+        let mut c = Candidates {
+            bytes,
+            root,
+            chunk: 0,
+            bits: 0,
+        };
+        c.bits = c.mask(0);
+        c
+    }
+
+    /// The candidates of the chunk starting at `chunk`.
+    fn mask(&self, chunk: usize) -> u64 {
+        let end = self.bytes.len().min(chunk + 64);
+        let (mut word, mut rooted) = (0u64, 0u64);
+        for (i, &b) in self.bytes[chunk..end].iter().enumerate() {
+            word |= u64::from(super::is_word_byte(b)) << i;
+            rooted |= u64::from(self.root[usize::from(b)] != NONE) << i;
+        }
+        let before = chunk > 0 && super::is_word_byte(self.bytes[chunk - 1]);
+        let inside = word & ((word << 1) | u64::from(before));
+        rooted & !inside
+    }
+
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            self.chunk += 64;
+            if self.chunk >= self.bytes.len() {
+                return None;
+            }
+            self.bits = self.mask(self.chunk);
+        }
+        let at = self.chunk + self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(at)
+    }
+
+    /// Gives no candidate before `at`.
+    fn skip_to(&mut self, at: usize) {
+        if at >= self.chunk + 64 {
+            self.chunk = (at / 64) * 64;
+            if self.chunk >= self.bytes.len() {
+                self.bits = 0;
+                return;
+            }
+            self.bits = self.mask(self.chunk);
+        }
+        let from = at - self.chunk;
+        self.bits &= u64::MAX.checked_shl(from as u32).unwrap_or(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::is_word_byte;
     use super::*;
 
     fn found(p: &Phrases, text: &str) -> Vec<(usize, String)> {
@@ -303,6 +363,63 @@ mod tests {
     fn a_longer_phrase_that_fails_later_falls_back_to_a_shorter_one() {
         let p = Phrases::new(["easy", "easy to learn"]);
         assert_eq!(found(&p, "easy to lea"), [(0, "easy".to_string())]);
+    }
+
+    /// The byte-at-a-time search the chunked one replaced: every
+    /// position outside a word that some phrase begins with.
+    fn by_bytes(p: &Phrases, text: &str) -> Vec<Match> {
+        let bytes = text.as_bytes();
+        let (mut at, mut out) = (0, Vec::new());
+        while at < bytes.len() {
+            let inside = at > 0 && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at]);
+            if !inside && Phrases::after_non_word(bytes, at) {
+                if let Some(m) = p.longest_at(bytes, at) {
+                    out.push(m);
+                    at = m.end;
+                    continue;
+                }
+            }
+            at += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn chunks_find_what_a_byte_scan_finds() {
+        let p = Phrases::new(["go", "go fast", "fast", "a", "-x", "word word", "é"]);
+        // Texts across many 64-byte chunk boundaries, with matches that
+        // straddle them, runs of one word longer than a chunk, and
+        // non-word starts ("-x").
+        let mut seed = 7u64;
+        let pieces = [
+            "go", " ", "fast", "a", "-x", "word", "é", "zzzz", "\n", "goo", "_",
+        ];
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 300, 1000] {
+            let mut text = String::new();
+            while text.len() < len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let chunked: Vec<Match> = p.find_iter(&text, Phrases::after_non_word).collect();
+            assert_eq!(chunked, by_bytes(&p, &text), "{text:?}");
+        }
+        // "go" inside the long word begins nothing; "fast" after it does.
+        let long = format!("{}go fast", "x".repeat(130));
+        assert_eq!(
+            p.find_iter(&long, Phrases::after_non_word)
+                .map(|m| m.pattern)
+                .collect::<Vec<_>>(),
+            [2]
+        );
+        let long = format!("{} go fast {} word word", "x".repeat(130), "y".repeat(70));
+        assert_eq!(
+            p.find_iter(&long, Phrases::after_non_word)
+                .map(|m| m.pattern)
+                .collect::<Vec<_>>(),
+            [1, 5]
+        );
     }
 
     #[test]
