@@ -9,10 +9,10 @@
 //! assert_eq!(slugs, ["gin", "go"]);
 //! ```
 //!
-//! One Aho-Corasick automaton holds every name and alias (leftmost-longest,
-//! so "Ruby on Rails" wins over "Ruby" and "ASP.NET Core" over "ASP.NET");
-//! a hit counts only at ASCII word boundaries, so "react" in "reaction" or
-//! "ember" in "December" never match. Four rules decide:
+//! One phrase trie holds every name and alias, walked from each word start
+//! (the longest wins, so "Ruby on Rails" beats "Ruby" and "ASP.NET Core"
+//! "ASP.NET"); a hit counts only at ASCII word boundaries, so "react" in
+//! "reaction" or "ember" in "December" never match. Four rules decide:
 //! - `entity.alias`: a plain alias, any case (exact-case aliases as written);
 //! - `entity.alias.context`: an ambiguous name ("Go", "Express", "Spring")
 //!   written with its capitals, not vetoed by its neighbour words ("go to",
@@ -25,10 +25,10 @@
 //! - `entity.fuzzy`: a capitalised word of six or more letters within one
 //!   edit of a non-ambiguous alias of six or more ("Epress.js").
 
+use super::phrases::Phrases;
 use super::{is_word_byte, lower};
 use crate::catalog::Catalog;
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 
 /// A mention found in a piece of text; `span` is relative to that text.
@@ -52,7 +52,8 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     slugs: Vec<String>,
-    ac: AhoCorasick,
+    /// Every surface, ASCII case-insensitively, by pattern index.
+    names: Phrases,
     patterns: Vec<Pattern>,
     /// (order, lower-case alias, entity) for typo matching, bucketed by
     /// the alias's first byte, then by its length: one edit changes the
@@ -90,19 +91,17 @@ impl Matcher {
                 }
             }
         }
-        // A full DFA: a few hundred short names make a small one, and it is
-        // the fastest way to scan every kept block.
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| p.surface.as_str()))
-            .expect("catalog surfaces build an automaton");
+        // Only hits that begin a word count, so the names are looked up
+        // from word starts alone. An Aho-Corasick DFA of them steps through
+        // every byte, matching "go" in "Django" and "ember" in "December"
+        // only to throw them away, and its table of some hundreds of
+        // kilobytes costs a cache miss at nearly every byte.
+        let names = Phrases::new(patterns.iter().map(|p| p.surface.as_str()));
         let ctx = catalog.context();
         let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         Matcher {
             slugs: catalog.entities().iter().map(|e| e.slug.clone()).collect(),
-            ac,
+            names,
             patterns,
             fuzzy,
             window: ctx.window,
@@ -119,9 +118,9 @@ impl Matcher {
 
     /// Whether `name` is, as a whole, a catalog name or alias (any case).
     pub fn knows(&self, name: &str) -> bool {
-        self.ac
-            .find(name)
-            .is_some_and(|m| m.start() == 0 && m.end() == name.len())
+        self.names
+            .longest_at(name.as_bytes(), 0)
+            .is_some_and(|m| m.end == name.len())
     }
 
     /// The slug of the catalog entity at index `e`.
@@ -151,9 +150,9 @@ impl Matcher {
     ) {
         let base = out.len();
         let mut pending: Vec<(usize, Span)> = Vec::new();
-        for m in self.ac.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            self.take(text, m.pattern().as_usize(), span, out, &mut pending);
+        for m in self.names.find_iter(text, boundary_before) {
+            let span = Span::new(m.start, m.end);
+            self.take(text, m.pattern, span, out, &mut pending);
         }
         let plain = base..out.len();
         for (pi, span) in pending {
