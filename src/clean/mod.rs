@@ -25,8 +25,8 @@ mod rules;
 mod structure;
 
 use crate::error::{Error, Result};
-use crate::model::{Cleaned, Document, Dropped, Meta};
-use rules::{Capture, Compiled, Scope};
+use crate::model::{BlockKind, Cleaned, Document, Dropped, Meta};
+use rules::{Capture, Compiled, Extent, Scope};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -174,8 +174,89 @@ fn patterns(doc: &Document, c: &Compiled, verdict: &mut Verdict) -> Meta {
                 break;
             }
         }
+        if verdict.kept(i) && block.kind == BlockKind::Paragraph {
+            if let Some(id) = stacked_lines(c, text, i, block.span.start >= tail_from, &mut meta) {
+                verdict.drop(i, &id);
+            }
+        }
     }
     meta
+}
+
+/// The most words a line of a stacked paragraph has.
+const STACKED_LINE_WORDS: usize = 8;
+
+/// A paragraph of short lines stacked without blank lines between them,
+/// judged line by line: Markdown joins such lines into one paragraph
+/// ("Posted by: Jane Doe", "Published on: May 2, 2025", "12 Min Read"
+/// under the title; a form's fields), so no rule matches the whole. When
+/// every line is boilerplate by a pattern rule, or starts or continues a
+/// zone, the paragraph is dropped with its first line's rule, and the
+/// lines' metadata are captured; one line of content keeps it all.
+fn stacked_lines(
+    c: &Compiled,
+    text: &str,
+    i: usize,
+    in_tail: bool,
+    meta: &mut Meta,
+) -> Option<Arc<str>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2
+        || lines
+            .iter()
+            .any(|l| l.split_whitespace().nth(STACKED_LINE_WORDS).is_some())
+    {
+        return None;
+    }
+    let head = i < c.settings.head_blocks;
+    let kind = BlockKind::Paragraph;
+    let mut first: Option<Arc<str>> = None;
+    let mut captures = Vec::new();
+    let mut zone: Option<&rules::Zone> = None;
+    for line in lines {
+        let words = line.split_whitespace().count();
+        let starts = c.zone_start(line).map(|z| &c.zones[z]).filter(|z| {
+            (z.anywhere || in_tail)
+                && z.kinds.contains(kind)
+                && z.max_words.is_none_or(|m| words <= m)
+        });
+        let goes_on = zone.filter(|z| match z.extent {
+            Extent::ToEnd => true,
+            Extent::ShortRun { max_words } => {
+                words <= max_words && starts.is_none_or(|s| s.id == z.id)
+            }
+        });
+        let id = if let Some(z) = goes_on.or(starts) {
+            zone = Some(z);
+            z.id.clone()
+        } else {
+            zone = None;
+            let hits = c.hits(line);
+            let (r, rule) = c.rules.iter().enumerate().find(|(r, rule)| {
+                rule.kinds.contains(kind)
+                    && rule.max_words.is_none_or(|m| words <= m)
+                    && match rule.scope {
+                        Scope::Anywhere => true,
+                        Scope::Head => head,
+                        Scope::Tail => in_tail,
+                    }
+                    && hits.matched(*r, rule)
+            })?;
+            if let Some(capture) = rule.capture {
+                captures.push((capture, r, line));
+            }
+            rule.id.clone()
+        };
+        first.get_or_insert(id);
+    }
+    for (capture, r, line) in captures {
+        capture_into(meta, capture, &c.rules[r], line, head);
+    }
+    first
 }
 
 /// Fills one field of `meta` from a dropped block, first find wins. Dates

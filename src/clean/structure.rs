@@ -23,11 +23,11 @@ use std::sync::Arc;
 pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
     let tail_from = verdict.tail_from;
     let n = doc.blocks.len();
-    let mut i = 0;
-    while i < n {
+    // The zone block `i` starts, if any.
+    let starts = |verdict: &Verdict, i: usize| {
         let block = &doc.blocks[i];
         let text = doc.block_text(block);
-        let zone = verdict
+        verdict
             .kept(i)
             .then(|| c.zone_start(text))
             .flatten()
@@ -37,8 +37,11 @@ pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
                     && z.kinds.contains(block.kind)
                     && z.max_words
                         .is_none_or(|m| text.split_whitespace().count() <= m)
-            });
-        let Some(zone) = zone else {
+            })
+    };
+    let mut i = 0;
+    while i < n {
+        let Some(zone) = starts(verdict, i) else {
             i += 1;
             continue;
         };
@@ -48,9 +51,12 @@ pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
             let b = &doc.blocks[i];
             let fits = match zone.extent {
                 Extent::ToEnd => b.kind != BlockKind::Title,
+                // A short run ends where another zone starts: a form's
+                // fields, then "About the Author" and the bio under it.
                 Extent::ShortRun { max_words } => {
                     !b.kind.is_heading()
                         && doc.block_text(b).split_whitespace().count() <= max_words
+                        && starts(verdict, i).is_none_or(|z| z.id == zone.id)
                 }
             };
             if !fits {

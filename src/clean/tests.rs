@@ -204,11 +204,11 @@ fn an_emailed_digest_loses_its_chrome_and_signature() {
 fn a_label_and_its_items_before_a_heading_are_no_caption() {
     let input = "# Frameworks\n\n## Flask\n\nFlask is a microframework for small services.\n\n\
         Used by: Reddit, Lyft, Zillow\n\n## Gin\n\nGin is a Go framework with a fast router.\n\n\
-        gin web framework logo\n\n## Echo\n\nEcho is minimal.\n";
+        gin web framework homepage\n\n## Echo\n\nEcho is minimal.\n";
     let v = md_verdicts(input);
     assert_eq!(rule_of(&v, "Used by: Reddit, Lyft, Zillow"), "");
     assert_eq!(
-        rule_of(&v, "gin web framework logo"),
+        rule_of(&v, "gin web framework homepage"),
         "boilerplate.image-caption"
     );
 }
@@ -767,4 +767,128 @@ fn a_discussion_thread_loses_its_votes_and_buttons() {
         "Two years ago we moved our votes service to Go, and it now handles 300 votes per second.";
     let v = md_verdicts(&format!("{BODY}\n{prose}\n"));
     assert_eq!(rule_of(&v, prose), "");
+}
+
+#[test]
+fn stacked_metadata_lines_go_together_and_one_line_of_content_keeps_them() {
+    let input =
+        "# Picking a Python backend\n\nWritten by Ana Lima\nUpdated: 2024-03-02\n7 min read\n\n\
+        Django and FastAPI cover most needs.\n\n## Notes\n\nFastAPI\nFast and typed\n";
+    let doc = markdown::parse(input.to_string());
+    let cleaned = clean(&doc, &Rules::builtin());
+    let v = verdicts(&doc, &Rules::builtin());
+    assert_eq!(
+        rule_of(&v, "Written by Ana Lima\nUpdated: 2024-03-02\n7 min read"),
+        "boilerplate.byline"
+    );
+    assert_eq!(cleaned.meta.author.as_deref(), Some("Ana Lima"));
+    assert_eq!(cleaned.meta.published.as_deref(), Some("2024-03-02"));
+    assert_eq!(cleaned.meta.reading_minutes, Some(7));
+    // "FastAPI" alone could be a label; "Fast and typed" is content.
+    assert_eq!(rule_of(&v, "FastAPI\nFast and typed"), "");
+}
+
+#[test]
+fn a_form_between_sections_ends_at_the_next_heading_or_zone() {
+    let input = format!(
+        "# Go or Rust?\n\n{BODY}\n## Talk to us\n\nYour name\n\nWork email\n\nWhat are you building?\n\n\
+         ## Verdict\n\nGo ships faster; Rust runs leaner.\n\nFull name\nEmail\nSend\n\n\
+         About the author\n\nKim has shipped Go services since 2014 and now writes about backend systems at length.\n"
+    );
+    let v = md_verdicts(&input);
+    assert_eq!(rule_of(&v, "Work email"), "boilerplate.contact-form");
+    assert_eq!(
+        rule_of(&v, "What are you building?"),
+        "boilerplate.contact-form"
+    );
+    assert_eq!(rule_of(&v, "Verdict"), "");
+    assert_eq!(rule_of(&v, "Go ships faster; Rust runs leaner."), "");
+    assert_eq!(
+        rule_of(&v, "Full name\nEmail\nSend"),
+        "boilerplate.contact-form"
+    );
+    // The bio after the form is the author box's, not the form's.
+    assert_eq!(rule_of(&v, "About the author"), "boilerplate.author-bio");
+}
+
+#[test]
+fn show_notes_chrome_sponsors_chapters_links_and_captions() {
+    let input = format!(
+        "Episode 12: Which web framework?\n\nThe Backend Weekly · 3 February 2025\n\nHosted by Priya Raman & Leo Park\n\n\
+         Chapters\n00:00 Hello\n03:41 Why we left Flask\n1:02:10 Listener mail\n\n{BODY}\
+         A word from our sponsor: NimbusDB keeps your data close to your users.\n\
+         This video is brought to you by Railcar.\n\
+         Use code BACKEND20 at checkout.\n\
+         At 10:30 the service fell over, and Django took the blame.\n\
+         09:15 we moved everything to FastAPI.\n\
+         Figure 3 – Requests per second by framework\n\
+         Django logo\n\
+         The logo of Django is a green pony, which says nothing about speed.\n\
+         See https://fastapi.tiangolo.com for the docs.\n\
+         This conversation has been lightly edited for clarity.\n\
+         Download our free e-book on API design\n\
+         Links from this episode\n\
+         https://fastapi.tiangolo.com/tutorial/\n\
+         Listen on Spotify or wherever you get your podcasts\n\
+         Thanks for watching!\n"
+    );
+    let v = text_verdicts(&input);
+    let doc = text::parse(input.clone());
+    let meta = clean(&doc, &Rules::builtin()).meta;
+    for (line, rule) in [
+        (
+            "The Backend Weekly · 3 February 2025",
+            "boilerplate.date-line",
+        ),
+        ("Hosted by Priya Raman & Leo Park", "boilerplate.byline"),
+        ("Chapters", "boilerplate.toc"),
+        ("03:41 Why we left Flask", "boilerplate.toc"),
+        ("1:02:10 Listener mail", "boilerplate.toc"),
+        (
+            "A word from our sponsor: NimbusDB keeps your data close to your users.",
+            "boilerplate.sponsor",
+        ),
+        (
+            "This video is brought to you by Railcar.",
+            "boilerplate.sponsor",
+        ),
+        ("Use code BACKEND20 at checkout.", "boilerplate.sponsor"),
+        (
+            "At 10:30 the service fell over, and Django took the blame.",
+            "",
+        ),
+        ("09:15 we moved everything to FastAPI.", ""),
+        (
+            "Figure 3 – Requests per second by framework",
+            "boilerplate.figure-caption",
+        ),
+        ("Django logo", "boilerplate.figure-caption"),
+        (
+            "The logo of Django is a green pony, which says nothing about speed.",
+            "",
+        ),
+        ("See https://fastapi.tiangolo.com for the docs.", ""),
+        (
+            "This conversation has been lightly edited for clarity.",
+            "boilerplate.transcript-note",
+        ),
+        (
+            "Download our free e-book on API design",
+            "boilerplate.promotion",
+        ),
+        ("Links from this episode", "boilerplate.link-list"),
+        (
+            "https://fastapi.tiangolo.com/tutorial/",
+            "boilerplate.link-list",
+        ),
+        (
+            "Listen on Spotify or wherever you get your podcasts",
+            "boilerplate.follow-me",
+        ),
+        ("Thanks for watching!", "boilerplate.follow-me"),
+    ] {
+        assert_eq!(rule_of(&v, line), rule, "{line}");
+    }
+    assert_eq!(meta.author.as_deref(), Some("Priya Raman"));
+    assert_eq!(meta.published.as_deref(), Some("2025-02-03"));
 }
