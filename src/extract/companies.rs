@@ -109,8 +109,32 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         USERS_OF.as_str(),
         USED_AT.as_str(),
         SHOPS.as_str(),
+        ROSTER.as_str(),
+        EMPLOYER.as_str(),
     ])
     .expect("patterns that each compiled alone")
+});
+
+/// "At Lumen we still run the main app on Django", "Teams at Netflix and
+/// Uber reported using Spring Boot", "Our customers at Zalando run Quarkus":
+/// people at named companies, then a use verb; what they use is named
+/// after it.
+static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:(?i:teams|engineers|developers|folks|people|customers|engineering\s+teams)\s+at|[Aa]t)\s+(?P<names>\p{Lu}[\w.&'-]*(?:\s+\p{Lu}[\w.&'-]*){0,2}(?:\s*(?:,|and|&)\s*\p{Lu}[\w.&'-]*(?:\s+\p{Lu}[\w.&'-]*){0,2})*)\s*,?\s+(?:we\s+|they\s+)?(?i:(?:still|also|now|mostly|all|reported|said\s+they)\s+)?(?i:use|used|using|run|ran|running|built|build|moved|migrated|switched|chose|adopted|deploy|deployed)(?-u:\b)",
+    )
+    .expect("static regex")
+});
+
+/// "Instagram and Disqus are well-known Django users", "Adidas and Roche
+/// are among the companies that use NestJS": names, a copula, then what
+/// they are: users of the entity. `who` is the users' noun phrase and
+/// the entity follows it; `users` ends a phrase whose entity precedes it.
+static ROSTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:is|are|were)\s+(?:all\s+)?(?:among\s+)?(?:the\s+|some\s+of\s+the\s+)?(?:(?:well[- ]known|notable|famous|prominent|big|major|large|popular|known)\s+)?(?:(?P<who>companies|organi[sz]ations|businesses|brands|teams|customers|users|adopters)\s+(?:that|who)\s+(?:use|run|rely\s+on|build\s+(?:on|with))\s+|(?P<users>[\w.#+-]+(?:\s+[\w.#+-]+)?)\s+(?:users|customers|adopters)(?-u:\b))",
+    )
+    .expect("static regex")
 });
 
 /// "Companies using", "apps built with", "websites powered by": a noun of
@@ -265,13 +289,23 @@ pub fn extract(cx: &Context) -> Vec<CompanyUse> {
         .collect();
     let mut in_run = vec![false; blocks.len()];
     colon_runs(cx, &blocks, &mut in_run, &mut out);
+    // The entity a label paragraph before a list names users of ("Top
+    // brands that use Spring Boot:"), for the list's items.
+    let mut labelled: Option<Option<String>> = None;
     for (k, &i) in blocks.iter().enumerate() {
+        let item = matches!(cx.doc.blocks[i].kind, BlockKind::ListItem { .. });
+        if !item {
+            labelled = None;
+        }
         if in_run[k] {
             continue;
         }
-        if role(cx, i) == Role::Users && matches!(cx.doc.blocks[i].kind, BlockKind::ListItem { .. })
-        {
-            users_item(cx, i, &mut out);
+        if let (true, Some(entity)) = (item, &labelled) {
+            users_item(cx, i, entity.clone(), &mut out);
+        } else if role(cx, i) == Role::Users && item {
+            users_item(cx, i, cx.subject_of(i).map(str::to_string), &mut out);
+        } else if let Some(entity) = list_label(cx, i) {
+            labelled = Some(entity);
         } else {
             sentences_of(cx, i, &mut out);
             users_label(cx, i, &mut out);
@@ -396,7 +430,32 @@ fn name_span(s: &str, at: usize) -> Option<(usize, usize)> {
     (!t.is_empty()).then_some((off, off + t.len()))
 }
 
-fn users_item(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
+/// A paragraph that is a users label and ends with a colon, with its list
+/// after it ("Top brands that use Spring Boot:", "Who uses it?"): the
+/// entity it names, else the section's subject.
+fn list_label(cx: &Context, i: usize) -> Option<Option<String>> {
+    let block = &cx.doc.blocks[i];
+    let text = cx.doc.block_text(block).trim();
+    let next_is_item = cx
+        .doc
+        .blocks
+        .get(i + 1)
+        .is_some_and(|b| matches!(b.kind, BlockKind::ListItem { .. }));
+    if block.kind != BlockKind::Paragraph || !next_is_item || text.len() > 96 {
+        return None;
+    }
+    let label = text
+        .trim_matches(['*', '_'])
+        .strip_suffix([':', '?'])?
+        .trim_end_matches(['*', '_']);
+    if label.contains(['.', '!', '?', ':']) || !cx.config.roles.is_users_label(label) {
+        return None;
+    }
+    let named = cx.mentions_in(block.span).first().map(|m| m.entity.clone());
+    Some(named.or_else(|| cx.subject_of(i).map(str::to_string)))
+}
+
+fn users_item(cx: &Context, i: usize, entity: Option<String>, out: &mut Vec<CompanyUse>) {
     let block = &cx.doc.blocks[i];
     let text = cx.doc.block_text(block);
     let (head, rest) = match text.split_once(':') {
@@ -413,14 +472,7 @@ fn users_item(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
         return;
     };
     if is_company_name(cx, &cx.doc.text[s..e], s) {
-        push(
-            cx,
-            s,
-            e,
-            cx.subject_of(i).map(str::to_string),
-            "company.users-list",
-            out,
-        );
+        push(cx, s, e, entity, "company.users-list", out);
     }
 }
 
@@ -602,6 +654,12 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
         if cues.matched(6) {
             shops(cx, s, at, mentions, out);
         }
+        if cues.matched(7) {
+            roster(cx, s, at, mentions, out);
+        }
+        if cues.matched(8) {
+            employer(cx, s, at, mentions, out);
+        }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
                 // The entity must follow the verb at once; its users come
@@ -616,6 +674,84 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
                     push(cx, a, b, Some(entity.clone()), "company.users-of", out);
                 }
             }
+        }
+    }
+}
+
+/// The [`EMPLOYER`] sentences: each company named uses what the sentence
+/// names after the verb, but not what it is compared with or moved from.
+fn employer(
+    cx: &Context,
+    s: &str,
+    at: usize,
+    mentions: &[super::Mention],
+    out: &mut Vec<CompanyUse>,
+) {
+    for c in EMPLOYER.captures_iter(s) {
+        let (Some(names), Some(whole)) = (c.name("names"), c.get(0)) else {
+            continue;
+        };
+        let used: Vec<&super::Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= at + whole.end())
+            .filter(|m| {
+                let before = s[..m.start - at].trim_end();
+                let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+                !matches!(
+                    word.as_str(),
+                    "than" | "over" | "unlike" | "from" | "versus" | "vs" | "vs."
+                )
+            })
+            .collect();
+        let mut from = names.start();
+        for sep in LIST_SEP
+            .find_iter(names.as_str())
+            .map(|m| (m.start(), m.end()))
+            .chain([(names.len(), names.len())])
+        {
+            let (a, b) = (from, names.start() + sep.0);
+            from = names.start() + sep.1;
+            let name = &s[a..b];
+            if !is_company_name(cx, name, at + a) {
+                continue;
+            }
+            for m in &used {
+                push(
+                    cx,
+                    at + a,
+                    at + b,
+                    Some(m.entity.clone()),
+                    "company.employer",
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// The [`ROSTER`] sentences: the names before the copula use the entity
+/// named right after the users' phrase, or as its last words.
+fn roster(
+    cx: &Context,
+    s: &str,
+    at: usize,
+    mentions: &[super::Mention],
+    out: &mut Vec<CompanyUse>,
+) {
+    for c in ROSTER.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        let entity = match (c.name("who"), c.name("users")) {
+            (Some(_), _) => mentions.iter().find(|m| m.start == at + whole.end()),
+            (None, Some(u)) => mentions
+                .iter()
+                .find(|m| m.start >= at + u.start() && m.end == at + u.end()),
+            (None, None) => None,
+        };
+        let Some(entity) = entity else {
+            continue;
+        };
+        for (a, b) in subjects_before(cx, s, whole.start(), at) {
+            push(cx, a, b, Some(entity.entity.clone()), "company.roster", out);
         }
     }
 }
@@ -902,8 +1038,10 @@ fn subjects_before(cx: &Context, s: &str, verb: usize, at: usize) -> Vec<(usize,
         while words < 4 {
             let word_start = head[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
             let word = head[word_start..start].trim_end();
-            // A word before a comma ends the name before it.
-            if word.is_empty() || word.ends_with(',') || !opens_a_name(word) {
+            // A word before a comma ends the name before it, and so does
+            // a label or a speaker's name before a colon ("MAYA: Instagram
+            // still runs on Django").
+            if word.is_empty() || word.ends_with([',', ':']) || !opens_a_name(word) {
                 break;
             }
             start = word_start;
@@ -1044,6 +1182,45 @@ mod tests {
 
     fn c(name: &str, entity: Option<&str>, rule: &str) -> (String, Option<String>, String) {
         (name.into(), entity.map(str::to_string), rule.into())
+    }
+
+    #[test]
+    fn a_users_label_before_a_list_names_the_list_users() {
+        let text = "# Stacks\n\n## Koa\n\nKoa is small.\n\n### Drawbacks\n\n- Few plugins\n\n\
+            Well-known companies using Koa:\n\n- Hooli – for its search backend\n- Vandelay\n\n\
+            ## Phoenix\n\nWho uses it?\n\n- Initech\n\nWhat we liked:\n\n- Channels\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Hooli", Some("koa"), "company.users-list"),
+                c("Vandelay", Some("koa"), "company.users-list"),
+                c("Initech", Some("phoenix"), "company.users-list"),
+            ]
+        );
+    }
+
+    #[test]
+    fn rosters_employers_and_a_speakers_name_before_a_colon() {
+        let text = "# Stacks\n\n\
+            Acme and Globex are well-known Phoenix users. Most teams are Koa users. \
+            Hooli is among the companies that use Fastify for internal tools.\n\n\
+            At Initech we still run billing with Rails, though we moved search from Rails to Axum.\n\n\
+            Engineers at Umbrella and Vandelay reported using Quarkus. \
+            At scale, teams use Go.\n\n\
+            LEE: Massive Dynamic runs on Django, which surprises people.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Acme", Some("phoenix"), "company.roster"),
+                c("Globex", Some("phoenix"), "company.roster"),
+                c("Hooli", Some("fastify"), "company.roster"),
+                c("Initech", Some("rails"), "company.employer"),
+                c("Initech", Some("axum"), "company.employer"),
+                c("Umbrella", Some("quarkus"), "company.employer"),
+                c("Vandelay", Some("quarkus"), "company.employer"),
+                c("Massive Dynamic", Some("django"), "company.uses"),
+            ]
+        );
     }
 
     #[test]
