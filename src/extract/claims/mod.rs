@@ -152,6 +152,8 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
         // hold its own labels ("Pros:") between them.
         let lines = lines(text);
         let lone_paragraph = lines.len() == 1 && block.kind == BlockKind::Paragraph;
+        // The entity the paragraph's sentences so far had as their subject.
+        let mut topic_here: Option<String> = None;
         for (at, line) in lines {
             if let Some(announced) = label_role(cx, line, lone_paragraph) {
                 label = (announced != Role::Content).then_some(announced);
@@ -199,7 +201,21 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
                     for r in sentences::split(line) {
                         let span = Span::new(start + r.start, start + r.end);
                         let first = out.len();
-                        sentence_claims(cx, cues, span, subject, list_item, &previous, &mut out);
+                        // Once a sentence of the paragraph has an entity as
+                        // its subject, the paragraph is about it: "Express
+                        // is still everywhere. But its grip is loosening"
+                        // under a heading on JavaScript.
+                        let here = if list_item {
+                            subject
+                        } else {
+                            topic_here.as_deref().or(subject)
+                        };
+                        sentence_claims(cx, cues, span, here, list_item, &previous, &mut out);
+                        if !list_item {
+                            if let Some(own) = sentence_subject(cx, cues, span) {
+                                topic_here = own.map(str::to_string);
+                            }
+                        }
                         adoption_claims(cx, &adoption, span, &mut out);
                         previous = out[first..]
                             .iter()
@@ -728,6 +744,30 @@ fn sentence_claims(
     }
 }
 
+/// The entity a sentence opens with as its subject ("Express is ...",
+/// "But Fastify's plugins ..."): a name that opens the sentence, perhaps
+/// after a joining word, and is in subject position. `Some(None)` when
+/// the subject is two or more names ("Flask and FastAPI are ..."): an "it"
+/// after that could be either.
+fn sentence_subject<'a>(cx: &'a Context, cues: &Cues, span: Span) -> Option<Option<&'a str>> {
+    const JOINERS: [&str; 7] = ["but", "and", "yet", "still", "also", "however", "so"];
+    let mentions = cx.mentions_in(span);
+    let m = mentions.first()?;
+    let before = &cx.doc.text[span.start..m.start];
+    let lead = before
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let opens = lead.is_empty() || JOINERS.contains(&lead.as_str());
+    if !opens || !cues.is_subject(before, &cx.doc.text[m.end..span.end]) {
+        return None;
+    }
+    let joined = mentions.get(1).is_some_and(|next| {
+        let gap = cx.doc.text[m.end..next.start].trim();
+        matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&" | "/")
+    });
+    Some((!joined).then_some(m.entity.as_str()))
+}
+
 /// Who a sentence of prose is about: the mentions that are its subjects,
 /// else what the sentence before was about when it opens with "this" or
 /// "these", else `subject` when it opens with a pronoun, is a list item,
@@ -847,10 +887,21 @@ fn table_claims(cx: &Context, cues: &Cues, cells: &[(u32, u32, usize)], out: &mu
         let figure = trimmed
             .trim_start_matches(['~', '≈', '$', '€', '£', '>', '<', '+'])
             .starts_with(|c: char| c.is_ascii_digit());
-        let only_a_name = cx
-            .mentions_in(block.span)
-            .iter()
-            .any(|m| cx.doc.text[m.start..m.end].len() == trimmed.len());
+        // Names joined by separators ("JavaScript/TypeScript", "Java,
+        // Kotlin") are such a fact too.
+        let names = cx.mentions_in(block.span);
+        let mut rest = String::new();
+        let mut from = block.span.start;
+        for m in names {
+            rest.push_str(&cx.doc.text[from..m.start]);
+            rest.push(' ');
+            from = m.end;
+        }
+        rest.push_str(&cx.doc.text[from..block.span.end]);
+        let only_a_name = !names.is_empty()
+            && rest
+                .split(|c: char| c.is_whitespace() || "/,&+|·".contains(c))
+                .all(|w| w.is_empty() || w == "and" || w == "or");
         if figure || only_a_name {
             continue;
         }

@@ -847,3 +847,27 @@ Sanic is our default recommendation for async Python services.\n";
         ]
     );
 }
+
+#[test]
+fn a_paragraph_opened_by_an_entity_is_about_it_under_a_broader_heading() {
+    // Under a heading on the language, a paragraph that opens with a
+    // framework speaks of the framework; the next paragraph starts over,
+    // and a pair of names leaves "it" to the section.
+    let text = "# Survey\n\n## JavaScript\n\n\
+        Koa is still around, with a loyal following. Its core is tiny and fast.\n\n\
+        It is easy to learn.\n\n\
+        Hapi and Koa are both mature. It is well documented.\n";
+    let got: Vec<(String, &str, String)> = quoted("s.md", text)
+        .into_iter()
+        .map(|(e, p, q, _)| (e, p, q))
+        .collect();
+    let expected = [
+        ("koa", "pro", "Its core is tiny and fast."),
+        ("javascript", "pro", "It is easy to learn."),
+        ("hapi", "pro", "Hapi and Koa are both mature."),
+        ("koa", "pro", "Hapi and Koa are both mature."),
+        ("javascript", "pro", "It is well documented."),
+    ]
+    .map(|(e, p, q)| (e.to_string(), p, q.to_string()));
+    assert_eq!(got, expected);
+}
