@@ -128,29 +128,10 @@ const RATIO_BOTTOM: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
-const WORD_NUMBERS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("a hundred", 100.0),
-    ("a thousand", 1000.0),
-];
-
 /// Scale words after a number ("2.2 million", "20k").
 const SCALE_WORDS: &[&str] = &[
-    "thousand", "million", "billion", "trillion", "k", "m", "bn", "b",
+    "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs", "k", "m",
+    "bn", "b",
 ];
 /// Sizes after a number ("12 MB").
 const BYTE_WORDS: &[&str] = &["bytes", "byte", "kb", "kib", "mb", "mib", "gb", "gib", "tb"];
@@ -222,7 +203,13 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
+    // "ten times", "a hundred times"; not "a times" or "one times".
+    let words: Vec<&str> = CARDINALS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| !matches!(*w, "a" | "one"))
+        .chain(["a hundred", "a thousand"])
+        .collect();
     let pattern = format!(
         r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<word>{})\s+times(?-u:\b)",
         qualifier_pattern(),
@@ -230,6 +217,193 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     );
     Regex::new(&pattern).expect("static regex")
 });
+
+/// Cardinal number words, for figures written out ("forty-eight percent",
+/// "two million connections"): the value of each word.
+const CARDINALS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+/// A number written out, then a scale word or "percent": "forty-eight
+/// percent", "two million", "three hundred thousand". Bare number words
+/// ("three lines of logic") are no figures.
+static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = CARDINALS.iter().map(|(w, _)| *w).collect();
+    let card = format!("(?:{})", words.join("|"));
+    let pattern = format!(
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<word>{card}(?:(?:\s+|-)(?:and\s+)?{card})*)\s+(?P<scale>thousand|million|billion|percent|per\s+cent)(?-u:\b)",
+        qualifier_pattern(),
+    );
+    Regex::new(&pattern).expect("static regex")
+});
+
+/// "two thirds of", "a quarter of": a share written as a fraction.
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<top>one|two|three|four|a)(?:\s+|-)(?P<bottom>thirds?|quarters?|fifths?)(?-u:\b)\s+of(?-u:\b)",
+        qualifier_pattern(),
+    );
+    Regex::new(&pattern).expect("static regex")
+});
+
+/// The words that let a block hold a figure without digits: those a
+/// written-out figure ends at (scale words and "percent", then fraction
+/// words), then "times", "twice" and "out of".
+const WORD_CUES: [&str; 11] = [
+    "million", "billion", "thousand", "percent", "per cent", "third", "quarter", "fifth", "times",
+    "twice", "out of",
+];
+
+/// [`WORD_CUES`] in one automaton: a few ASCII words, which the crate's
+/// SIMD search finds at several GB/s in one pass over the block.
+static WORD_CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WORD_CUES)
+        .expect("static words")
+});
+
+/// What [`word_cues`] found.
+struct WordCues {
+    /// Where scale words and "percent" start, as words of their own.
+    scales: Vec<usize>,
+    /// Where fraction words start ("thirds" too), as words of their own.
+    fractions: Vec<usize>,
+    times: bool,
+    twice: bool,
+    out_of: bool,
+}
+
+fn word_cues(hay: &[u8]) -> WordCues {
+    let mut cues = WordCues {
+        scales: Vec::new(),
+        fractions: Vec::new(),
+        times: false,
+        twice: false,
+        out_of: false,
+    };
+    for m in WORD_CUE_SEARCH.find_iter(hay) {
+        let (start, mut end) = (m.start(), m.end());
+        match m.pattern().as_usize() {
+            8 => cues.times = true,
+            9 => cues.twice = true,
+            10 => cues.out_of = true,
+            p => {
+                if hay.get(end).is_some_and(|c| c.eq_ignore_ascii_case(&b's')) {
+                    end += 1;
+                }
+                let whole = (start == 0 || !is_word_byte(hay[start - 1]))
+                    && hay.get(end).is_none_or(|&c| !is_word_byte(c));
+                if whole && p < 5 {
+                    cues.scales.push(start);
+                } else if whole {
+                    cues.fractions.push(start);
+                }
+            }
+        }
+    }
+    cues
+}
+
+/// The matches of `pattern` in a window of some words before each word
+/// start in `starts` (and `after` bytes past it), with the window's
+/// offset, kept when their group `key` starts at that word: written-out
+/// figures end at such a word ("forty-eight percent", "two thirds of"),
+/// so the pattern never scans the rest of the block.
+fn windows<'t>(
+    text: &'t str,
+    starts: &[usize],
+    pattern: &Regex,
+    after: usize,
+    key: impl Fn(&regex::Captures<'t>) -> Option<regex::Match<'t>>,
+) -> Vec<(usize, regex::Captures<'t>)> {
+    // Room for "three hundred and forty-five thousand" and a qualifier.
+    const BEFORE: usize = 96;
+    let mut out: Vec<(usize, regex::Captures<'t>)> = Vec::new();
+    let mut done = 0;
+    for &at in starts {
+        let mut from = at.saturating_sub(BEFORE).max(done);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let end = text[at..]
+            .find(|c: char| !c.is_alphanumeric() && c != ' ')
+            .map_or(text.len(), |e| at + e)
+            .min(at + 16 + after);
+        let mut to = end.min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        // Most such words follow digits ("2.2 million", "40 percent"):
+        // the pattern is worth running only after a number word.
+        let before = text[..at].trim_end_matches([' ', '-']);
+        let word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or("");
+        let cardinal = CARDINALS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word));
+        if from >= at || to <= at || !cardinal {
+            continue;
+        }
+        let found = pattern
+            .captures_iter(&text[from..to])
+            .find(|c| key(c).is_some_and(|k| from + k.start() == at));
+        if let Some(c) = found {
+            done = from + c.get(0).map_or(0, |m| m.end());
+            out.push((from, c));
+        }
+    }
+    out
+}
+
+/// The value of a number written out in words ("forty-eight", "three
+/// hundred", "a"): tens and units add, "hundred" multiplies.
+fn spelled_value(words: &str) -> Option<f64> {
+    let mut total: f64 = 0.0;
+    let mut any = false;
+    for w in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+    {
+        let w = w.to_ascii_lowercase();
+        let (_, v) = CARDINALS.iter().find(|(k, _)| *k == w)?;
+        if *v == 100.0 {
+            total = total.max(1.0) * 100.0;
+        } else {
+            total += v;
+        }
+        any = true;
+    }
+    any.then_some(total)
+}
 
 /// "twice as fast", "about twice the throughput": a multiplier of 2. The
 /// word after it is required ("twice a year" is no figure) but not quoted.
@@ -263,10 +437,10 @@ fn word_value(w: &str) -> Option<f64> {
     if let Ok(n) = w.parse::<f64>() {
         return Some(n);
     }
-    if w == "one" {
-        return Some(1.0);
+    if w == "a thousand" {
+        return Some(1000.0);
     }
-    WORD_NUMBERS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    spelled_value(&w)
 }
 
 /// Reads digits with separators: decimal comma before exactly two digits,
@@ -326,19 +500,6 @@ fn qualifier(m: Option<&str>) -> Option<String> {
             .to_lowercase()
     })
     .filter(|q| !q.is_empty())
-}
-
-/// Whether `hay` contains `word` (lower-case ASCII) in any ASCII case.
-/// Only the places holding the word's byte at `rare` (a letter seldom seen
-/// in English, in either case) are compared: this runs on every block, and
-/// a common first letter would stop the scan at every other word.
-fn contains_ignore_ascii_case(hay: &[u8], word: &[u8], rare: usize) -> bool {
-    let b = word[rare];
-    memchr::memchr2_iter(b, b.to_ascii_uppercase(), hay).any(|at| {
-        at.checked_sub(rare)
-            .and_then(|start| hay.get(start..start + word.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    })
 }
 
 /// Whether `text` has an ASCII digit. Whole chunks are tested without
@@ -663,15 +824,18 @@ pub fn find(text: &str) -> Vec<Number> {
     // Most prose has no number: digits, "times" or "out of" must be there
     // before any pattern is worth running.
     let has_digit = has_digit(text);
-    let has_times = contains_ignore_ascii_case(text.as_bytes(), b"times", 2);
-    let has_twice = contains_ignore_ascii_case(text.as_bytes(), b"twice", 1);
-    if !has_digit
-        && !has_times
-        && !has_twice
-        && !contains_ignore_ascii_case(text.as_bytes(), b"out of", 5)
-    {
+    // A number written out needs its scale word or "percent" after it; a
+    // fraction its "third", "quarter" or "fifth". Their patterns run only
+    // on the few words before such a word, not over the block. The same
+    // scan tells whether "times", "twice" or "out of" is there.
+    let words = word_cues(text.as_bytes());
+    let (has_times, has_twice) = (words.times, words.twice);
+    let has_spelled = !words.scales.is_empty();
+    let has_fraction = !words.fractions.is_empty();
+    if !has_digit && !has_times && !has_twice && !has_spelled && !has_fraction && !words.out_of {
         return out;
     }
+    let (spelled_at, fraction_at) = (words.scales, words.fractions);
     // The hand scans and the tests that skip a pattern assume ASCII digits
     // and ASCII case folding; other texts get every pattern.
     let fast = fast_scan_applies(text);
@@ -709,6 +873,57 @@ pub fn find(text: &str) -> Vec<Number> {
             span: Span::new(whole.start, whole.end),
             value: v,
             unit: Unit::Multiplier,
+            qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
+            kind_hint: KindHint::Plain,
+        });
+    }
+    let spelled = windows(text, &spelled_at, &SPELLED, 0, |c| c.name("scale"));
+    for (from, c) in spelled.iter().filter(|_| has_spelled) {
+        let (Some(whole), Some(word), Some(scale)) = (c.get(0), c.name("word"), c.name("scale"))
+        else {
+            continue;
+        };
+        let whole = from + whole.start()..from + whole.end();
+        let Some(v) = spelled_value(word.as_str()) else {
+            continue;
+        };
+        let scale_word = scale.as_str().to_ascii_lowercase();
+        let (value, unit) = match scale_word.as_str() {
+            "thousand" => (v * 1e3, Unit::Count),
+            "million" => (v * 1e6, Unit::Count),
+            "billion" => (v * 1e9, Unit::Count),
+            _ => (v, Unit::Percent),
+        };
+        out.push(Number {
+            span: Span::new(whole.start, whole.end),
+            value,
+            unit,
+            qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
+            kind_hint: KindHint::Plain,
+        });
+    }
+    let fractions = windows(text, &fraction_at, &FRACTION, 8, |c| c.name("bottom"));
+    for (from, c) in fractions.iter().filter(|_| has_fraction) {
+        let (Some(whole), Some(top), Some(bottom)) = (c.get(0), c.name("top"), c.name("bottom"))
+        else {
+            continue;
+        };
+        // The figure ends with the fraction, before its "of".
+        let whole = from + whole.start()..from + bottom.end();
+        let top = spelled_value(top.as_str()).unwrap_or(1.0);
+        let bottom = bottom.as_str().to_ascii_lowercase();
+        let parts = match bottom.trim_end_matches('s') {
+            "third" => 3.0,
+            "quarter" => 4.0,
+            _ => 5.0,
+        };
+        if top >= parts {
+            continue;
+        }
+        out.push(Number {
+            span: Span::new(whole.start, whole.end),
+            value: top / parts,
+            unit: Unit::Ratio,
             qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
             kind_hint: KindHint::Plain,
         });
@@ -787,6 +1002,9 @@ fn read(text: &str, raw: RawNumber) -> Option<Number> {
         Suffix::Scale(r) => {
             value *= match text[r.clone()].to_ascii_lowercase().as_str() {
                 "thousand" | "k" => 1e3,
+                // Indian English: a lakh is 100,000, a crore 10,000,000.
+                "lakh" | "lakhs" => 1e5,
+                "crore" | "crores" => 1e7,
                 "million" | "m" => 1e6,
                 "billion" | "bn" | "b" => 1e9,
                 _ => 1e12,
@@ -852,6 +1070,35 @@ mod tests {
     fn vu(text: &str) -> (f64, Unit) {
         let n = one(text);
         (n.value, n.unit)
+    }
+
+    #[test]
+    fn numbers_written_out_fractions_and_indian_scales() {
+        assert_eq!(vu("Forty-eight percent of them"), (48.0, Unit::Percent));
+        assert_eq!(vu("a solid ninety per cent"), (90.0, Unit::Percent));
+        assert_eq!(vu("held two million sockets"), (2_000_000.0, Unit::Count));
+        assert_eq!(vu("three hundred thousand users"), (300_000.0, Unit::Count));
+        assert_eq!(vu("twenty-five thousand stars"), (25_000.0, Unit::Count));
+        let (v, u) = vu("roughly two-thirds of the traffic");
+        assert!((v - 2.0 / 3.0).abs() < 1e-9 && u == Unit::Ratio);
+        assert_eq!(vu("a quarter of the teams"), (0.25, Unit::Ratio));
+        assert_eq!(
+            vu("more than 3.2 crore downloads"),
+            (32_000_000.0, Unit::Count)
+        );
+        assert_eq!(vu("5 lakh stars"), (500_000.0, Unit::Count));
+        let over = one("over four million downloads");
+        assert_eq!(over.qualifier.as_deref(), Some("over"));
+        // Bare number words, and "third" or "quarter" that share nothing.
+        for none in [
+            "three lines of logic and nine lines of checks",
+            "a third-party package",
+            "one of the fastest",
+            "a quarter past nine",
+            "the third of May",
+        ] {
+            assert!(find(none).is_empty(), "{none}");
+        }
     }
 
     #[test]
