@@ -118,19 +118,19 @@ fn dev_figures_stay_above_the_floors() {
 
 #[test]
 fn holdout_figures_stay_near_their_measured_levels() {
-    // Not floors of an issue: what the sixteen project-written articles
-    // of tests/holdout score (claims 0.843 / 0.639, entities F1 0.973,
-    // statistics F1 0.852, companies F1 0.922, dropped lines 1.000 /
-    // 0.890), less a margin for a deliberate trade.
+    // Not floors of an issue: what the twenty project-written articles
+    // of tests/holdout score (claims 0.823 / 0.626, entities F1 0.976,
+    // statistics F1 0.851, companies F1 0.899, dropped lines 1.000 /
+    // 0.929), less a margin for a deliberate trade.
     let dir = root().join("tests/holdout");
     let s = score_set(&dir.join("gold"), &dir.join("articles"));
-    assert_eq!(s.articles, 16);
+    assert_eq!(s.articles, 20);
     let f = &s.findings;
     at_least("holdout boilerplate precision", s.lines.precision(), 0.95);
-    at_least("holdout boilerplate recall", s.lines.recall(), 0.84);
+    at_least("holdout boilerplate recall", s.lines.recall(), 0.88);
     at_least("holdout entity F1", f.entities.f1(), 0.95);
     at_least("holdout claim precision", f.claims.precision(), 0.78);
-    at_least("holdout claim recall", f.claims.recall(), 0.60);
+    at_least("holdout claim recall", f.claims.recall(), 0.59);
     at_least("holdout statistics F1", f.statistics.f1(), 0.80);
-    at_least("holdout company F1", f.companies.f1(), 0.90);
+    at_least("holdout company F1", f.companies.f1(), 0.86);
 }
