@@ -317,9 +317,23 @@ impl<'t> Features<'t> {
             Some(at) => {
                 let rest = &self.text[at + 2..];
                 let label = self.text[..at].to_lowercase();
-                let users = ["use", "uses", "using", "used by"]
+                let words: Vec<&str> = label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                // A use verb after the label's first word, or as its last
+                // ("Who runs it in production: ..."), not "Using Django:
+                // The Basics" or "Because: ...".
+                let n = words.len();
+                let placed = |k: usize, len: usize| k > 0 || k + len == n;
+                let users = words
                     .iter()
-                    .any(|v| label.ends_with(v) || label.contains(&format!(" {v} ")));
+                    .enumerate()
+                    .any(|(k, w)| placed(k, 1) && matches!(*w, "use" | "uses" | "using"))
+                    || words
+                        .windows(2)
+                        .enumerate()
+                        .any(|(k, p)| p == ["used", "by"] && placed(k, 2));
                 rest.starts_with(char::is_alphabetic) && !users && Features::of(rest).title_cased()
             }
             None => true,

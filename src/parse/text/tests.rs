@@ -219,7 +219,9 @@ fn a_label_before_a_figure_or_a_users_list_is_no_heading() {
     let text = "Fastify\n\nFastify keeps latency low on modest hardware.\n\n\
         Cold start: 300 ms\n\nImage Size: 95 MB\n\n\
         Customers using it: Northwind Traders, Globex\n\n\
-        Go: Gin, Echo, Fiber\n\nAll three are small.\n";
+        Go: Gin, Echo, Fiber\n\nAll three are small.\n\n\
+        Reuse: Shared Components\n\nMost packages are small.\n\n\
+        Used by: Initech, Hooli\n";
     let b = blocks(text);
     let kind_of = |t: &str| b.iter().find(|(_, s)| s == t).map(|(k, _)| *k);
     assert_eq!(kind_of("Cold start: 300 ms"), Some(P));
@@ -233,4 +235,10 @@ fn a_label_before_a_figure_or_a_users_list_is_no_heading() {
         kind_of("Go: Gin, Echo, Fiber"),
         Some(BlockKind::Heading { .. })
     ));
+    // "use" inside a word is no use verb; "Used by" as the label is.
+    assert!(matches!(
+        kind_of("Reuse: Shared Components"),
+        Some(BlockKind::Heading { .. })
+    ));
+    assert_eq!(kind_of("Used by: Initech, Hooli"), Some(P));
 }
