@@ -754,10 +754,9 @@ fn sentence_subject<'a>(cx: &'a Context, cues: &Cues, span: Span) -> Option<Opti
     let mentions = cx.mentions_in(span);
     let m = mentions.first()?;
     let before = &cx.doc.text[span.start..m.start];
-    let lead = before
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let opens = lead.is_empty() || JOINERS.contains(&lead.as_str());
+    // Cheap tests first: this runs on every sentence of prose.
+    let lead = before.trim_matches(|c: char| !c.is_alphanumeric());
+    let opens = lead.is_empty() || JOINERS.iter().any(|j| lead.eq_ignore_ascii_case(j));
     if !opens || !cues.is_subject(before, &cx.doc.text[m.end..span.end]) {
         return None;
     }
