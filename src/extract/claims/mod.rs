@@ -182,8 +182,10 @@ pub fn extract(cx: &Context, statistics: &[Statistic]) -> Vec<Claim> {
                 continue;
             }
             let mut role = label.unwrap_or(section.role);
+            // A label's list ends its role too: "Trade-offs", three items,
+            // then a promotional box or "IBM and Uber run it" is prose.
             if role != Role::Content
-                && ((after_list && label.is_none() && !cues.opens_with_pronoun(line))
+                && ((after_list && !cues.opens_with_pronoun(line))
                     || opens_with_another(cx, i, line_span, topic))
             {
                 role = Role::Content;

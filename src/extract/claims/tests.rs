@@ -871,3 +871,23 @@ fn a_paragraph_opened_by_an_entity_is_about_it_under_a_broader_heading() {
     .map(|(e, p, q)| (e.to_string(), p, q.to_string()));
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_labels_role_ends_with_its_list() {
+    // "Trade-offs:", its items, then prose: a box or a users line after
+    // the list is no con; a pronoun carries the list on.
+    let text = "# Guide\n\n## Hapi\n\nHapi is a Node.js framework.\n\n**Trade-offs:**\n\n\
+        - Smaller community than Express\n\n\
+        Acme and Globex run it in production.\n\n\
+        It also lacks a built-in ORM.\n";
+    let got: Vec<(String, &str, String)> = quoted("t.md", text)
+        .into_iter()
+        .map(|(e, p, q, _)| (e, p, q))
+        .collect();
+    let expected = [
+        ("hapi", "con", "Smaller community than Express"),
+        ("hapi", "con", "It also lacks a built-in ORM."),
+    ]
+    .map(|(e, p, q)| (e.to_string(), p, q.to_string()));
+    assert_eq!(got, expected);
+}
