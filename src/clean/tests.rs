@@ -892,3 +892,35 @@ fn show_notes_chrome_sponsors_chapters_links_and_captions() {
     assert_eq!(meta.author.as_deref(), Some("Priya Raman"));
     assert_eq!(meta.published.as_deref(), Some("2025-02-03"));
 }
+
+#[test]
+fn a_hosts_own_product_boxes_are_promotion_and_docs_notes_stay() {
+    let input = format!(
+        "# Deploying Go services\n\n{BODY}\
+         Heads-up: Ship a Gin API in one click with our Go starter kit template.\n\
+         Team plans: keep a warm replica of every service. Start a free trial\n\
+         Note: Gin's router does not support regular expressions in paths.\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(
+        rule_of(
+            &v,
+            "Heads-up: Ship a Gin API in one click with our Go starter kit template."
+        ),
+        "boilerplate.promotion"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Team plans: keep a warm replica of every service. Start a free trial"
+        ),
+        "boilerplate.promotion"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Note: Gin's router does not support regular expressions in paths."
+        ),
+        ""
+    );
+}
