@@ -854,7 +854,7 @@ fn a_paragraph_opened_by_an_entity_is_about_it_under_a_broader_heading() {
     // framework speaks of the framework; the next paragraph starts over,
     // and a pair of names leaves "it" to the section.
     let text = "# Survey\n\n## JavaScript\n\n\
-        Koa is still around, with a loyal following. Its core is tiny and fast.\n\n\
+        Koa is still around. Its core is tiny and fast.\n\n\
         It is easy to learn.\n\n\
         Hapi and Koa are both mature. It is well documented.\n";
     let got: Vec<(String, &str, String)> = quoted("s.md", text)
