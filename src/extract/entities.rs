@@ -267,7 +267,13 @@ impl Matcher {
         let before = text[..span.start]
             .strip_suffix(' ')
             .map(|rest| rest.rsplit(|c: char| !is_word(c)).next().unwrap_or(""));
-        after.is_some_and(|w| self.veto.contains(&format!("{name} {}", w.to_lowercase())))
+        // A capitalised name in the middle of a sentence, after a lower-case
+        // word, is written as a name: "we run Go for the routing service"
+        // is no "go for it".
+        let mid_sentence = before.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && text[span.range()].starts_with(char::is_uppercase);
+        (!mid_sentence
+            && after.is_some_and(|w| self.veto.contains(&format!("{name} {}", w.to_lowercase()))))
             || before.is_some_and(|w| self.veto.contains(&format!("{} {name}", w.to_lowercase())))
     }
 
@@ -456,6 +462,13 @@ mod tests {
         assert!(just_slugs("American Express runs a large API platform.").is_empty());
         assert!(just_slugs("We met in spring and again in the fall.").is_empty());
         assert_eq!(just_slugs("Go is a compiled language from Google."), ["go"]);
+        // Capitalised in mid-sentence it is a name, whatever follows it;
+        // opening a sentence, "Go for it" is the verb.
+        assert_eq!(
+            just_slugs("At Initech we run Go for the routing service."),
+            ["go"]
+        );
+        assert!(just_slugs("Go for it, the compiled code says.").is_empty());
         assert_eq!(
             just_slugs("Frameworks like Gin and Echo are fast."),
             ["gin", "echo"]
