@@ -111,6 +111,7 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         SHOPS.as_str(),
         ROSTER.as_str(),
         EMPLOYER.as_str(),
+        TOLD_USE.as_str(),
     ])
     .expect("patterns that each compiled alone")
 });
@@ -122,6 +123,16 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
 static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(?:(?i:teams|engineers|developers|folks|people|customers|engineering\s+teams)\s+at|[Aa]t)\s+(?P<names>\p{Lu}[\w.&'-]*(?:\s+\p{Lu}[\w.&'-]*){0,2}(?:\s*(?:,|and|&)\s*\p{Lu}[\w.&'-]*(?:\s+\p{Lu}[\w.&'-]*){0,2})*)\s*,?\s+(?:we\s+|they\s+)?(?i:(?:still|also|now|mostly|all|reported|said\s+they)\s+)?(?i:use|used|using|run|ran|running|built|build|moved|migrated|switched|chose|adopted|deploy|deployed)(?-u:\b)",
+    )
+    .expect("static regex")
+});
+
+/// "Trivago and Hotstar have both talked publicly about running Fastify",
+/// "Adidas, Roche and Decathlon all list it in production": names, then
+/// what they said about using the entity, or that they run it.
+static TOLD_USE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:have|has)\s+)?(?:(?:both|all|each)\s+)?(?:(?:talked|spoken|written|blogged|posted)\s+(?:[a-z]+ly\s+)?about\s+(?:using|running|adopting|migrating\s+to|moving\s+to|switching\s+to)|(?:list|lists|run|runs|use|uses)\s+(?P<it>it|them)\s+in\s+production)(?-u:\b)\s*",
     )
     .expect("static regex")
 });
@@ -660,6 +671,9 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
         if cues.matched(8) {
             employer(cx, s, at, mentions, out);
         }
+        if cues.matched(9) {
+            told_use(cx, i, s, at, mentions, out);
+        }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
                 // The entity must follow the verb at once; its users come
@@ -727,6 +741,45 @@ fn employer(
             }
         }
     }
+}
+
+/// The [`TOLD_USE`] sentences: the names before it use the mention right
+/// after it, or for "it", what the paragraph opens with, else the
+/// section's subject.
+fn told_use(
+    cx: &Context,
+    i: usize,
+    s: &str,
+    at: usize,
+    mentions: &[super::Mention],
+    out: &mut Vec<CompanyUse>,
+) {
+    for c in TOLD_USE.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        let entity = if c.name("it").is_some() {
+            opening_entity(cx, i).or_else(|| cx.subject_of(i).map(str::to_string))
+        } else {
+            mentions
+                .iter()
+                .find(|m| m.start == at + whole.end())
+                .map(|m| m.entity.clone())
+        };
+        let Some(entity) = entity else {
+            continue;
+        };
+        for (a, b) in subjects_before(cx, s, whole.start(), at) {
+            push(cx, a, b, Some(entity.clone()), "company.told-use", out);
+        }
+    }
+}
+
+/// The entity block `i` opens with ("NestJS sits at 70,000 stars ...").
+fn opening_entity(cx: &Context, i: usize) -> Option<String> {
+    let block = &cx.doc.blocks[i];
+    let first = cx.mentions_in(block.span).first()?;
+    let lead =
+        cx.doc.text[block.span.start..first.start].trim_matches(|c: char| !c.is_alphanumeric());
+    lead.is_empty().then(|| first.entity.clone())
 }
 
 /// The [`ROSTER`] sentences: the names before the copula use the entity
@@ -1219,6 +1272,22 @@ mod tests {
                 c("Umbrella", Some("quarkus"), "company.employer"),
                 c("Vandelay", Some("quarkus"), "company.employer"),
                 c("Massive Dynamic", Some("django"), "company.uses"),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_told_of_using_it_or_run_it_in_production() {
+        let text = "# Stacks\n\n## Koa\n\nKoa has 35,000 stars. Initech and Hooli both list it in production.\n\n\
+            Acme and Globex have spoken openly about adopting Fastify.\n\n\
+            Most teams run it in production with care.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Initech", Some("koa"), "company.told-use"),
+                c("Hooli", Some("koa"), "company.told-use"),
+                c("Acme", Some("fastify"), "company.told-use"),
+                c("Globex", Some("fastify"), "company.told-use"),
             ]
         );
     }
