@@ -26,7 +26,7 @@ mod structure;
 
 use crate::error::{Error, Result};
 use crate::model::{BlockKind, Cleaned, Document, Dropped, Meta};
-use rules::{Capture, Compiled, Extent, Scope};
+use rules::{Capture, Compiled};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -155,19 +155,13 @@ fn patterns(doc: &Document, c: &Compiled, verdict: &mut Verdict) -> Meta {
         let text = doc.block_text(block);
         let words = text.split_whitespace().count();
         let hits = c.hits(text);
+        let (head, in_tail) = (i < c.settings.head_blocks, block.span.start >= tail_from);
         for (r, rule) in c.rules.iter().enumerate() {
-            let applies = rule.kinds.contains(block.kind)
-                && rule.max_words.is_none_or(|m| words <= m)
-                && match rule.scope {
-                    Scope::Anywhere => true,
-                    Scope::Head => i < c.settings.head_blocks,
-                    Scope::Tail => block.span.start >= tail_from,
-                };
-            if !applies || !hits.matched(r, rule) {
+            if !rule.applies(block.kind, words, head, in_tail) || !hits.matched(r, rule) {
                 continue;
             }
             if let Some(capture) = rule.capture {
-                capture_into(&mut meta, capture, rule, text, i < c.settings.head_blocks);
+                capture_into(&mut meta, capture, rule, text, head);
             }
             if kept {
                 verdict.drop(i, &rule.id);
@@ -175,7 +169,7 @@ fn patterns(doc: &Document, c: &Compiled, verdict: &mut Verdict) -> Meta {
             }
         }
         if verdict.kept(i) && block.kind == BlockKind::Paragraph {
-            if let Some(id) = stacked_lines(c, text, i, block.span.start >= tail_from, &mut meta) {
+            if let Some(id) = stacked_lines(c, text, head, in_tail, &mut meta) {
                 verdict.drop(i, &id);
             }
         }
@@ -196,7 +190,7 @@ const STACKED_LINE_WORDS: usize = 8;
 fn stacked_lines(
     c: &Compiled,
     text: &str,
-    i: usize,
+    head: bool,
     in_tail: bool,
     meta: &mut Meta,
 ) -> Option<Arc<str>> {
@@ -212,24 +206,14 @@ fn stacked_lines(
     {
         return None;
     }
-    let head = i < c.settings.head_blocks;
     let kind = BlockKind::Paragraph;
     let mut first: Option<Arc<str>> = None;
     let mut captures = Vec::new();
     let mut zone: Option<&rules::Zone> = None;
     for line in lines {
         let words = line.split_whitespace().count();
-        let starts = c.zone_start(line).map(|z| &c.zones[z]).filter(|z| {
-            (z.anywhere || in_tail)
-                && z.kinds.contains(kind)
-                && z.max_words.is_none_or(|m| words <= m)
-        });
-        let goes_on = zone.filter(|z| match z.extent {
-            Extent::ToEnd => true,
-            Extent::ShortRun { max_words } => {
-                words <= max_words && starts.is_none_or(|s| s.id == z.id)
-            }
-        });
+        let starts = c.zone_at(line, kind, in_tail);
+        let goes_on = zone.filter(|z| z.goes_on(kind, || words, || starts));
         let id = if let Some(z) = goes_on.or(starts) {
             zone = Some(z);
             z.id.clone()
@@ -237,14 +221,7 @@ fn stacked_lines(
             zone = None;
             let hits = c.hits(line);
             let (r, rule) = c.rules.iter().enumerate().find(|(r, rule)| {
-                rule.kinds.contains(kind)
-                    && rule.max_words.is_none_or(|m| words <= m)
-                    && match rule.scope {
-                        Scope::Anywhere => true,
-                        Scope::Head => head,
-                        Scope::Tail => in_tail,
-                    }
-                    && hits.matched(*r, rule)
+                rule.applies(kind, words, head, in_tail) && hits.matched(*r, rule)
             })?;
             if let Some(capture) = rule.capture {
                 captures.push((capture, r, line));

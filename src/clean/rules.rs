@@ -172,6 +172,47 @@ pub(crate) struct Zone {
     pub anywhere: bool,
 }
 
+impl Rule {
+    /// Whether the rule may judge a block of `kind` with `words` words,
+    /// among the first blocks (`head`) or in the tail (`in_tail`).
+    pub fn applies(&self, kind: BlockKind, words: usize, head: bool, in_tail: bool) -> bool {
+        self.kinds.contains(kind)
+            && self.max_words.is_none_or(|m| words <= m)
+            && match self.scope {
+                Scope::Anywhere => true,
+                Scope::Head => head,
+                Scope::Tail => in_tail,
+            }
+    }
+}
+
+impl Zone {
+    /// Whether the zone may start at a block of `kind` with `words` words.
+    pub fn may_start(&self, kind: BlockKind, words: usize, in_tail: bool) -> bool {
+        (self.anywhere || in_tail)
+            && self.kinds.contains(kind)
+            && self.max_words.is_none_or(|m| words <= m)
+    }
+
+    /// Whether a block of `kind`, with `words()` words and starting zone
+    /// `next()` if any, still belongs to this zone. A short run ends where
+    /// another zone starts: a form's fields, then "About the Author". The
+    /// counts are asked for only when the extent needs them.
+    pub fn goes_on<'z>(
+        &self,
+        kind: BlockKind,
+        words: impl FnOnce() -> usize,
+        next: impl FnOnce() -> Option<&'z Zone>,
+    ) -> bool {
+        match self.extent {
+            Extent::ToEnd => kind != BlockKind::Title,
+            Extent::ShortRun { max_words } => {
+                !kind.is_heading() && words() <= max_words && next().is_none_or(|z| z.id == self.id)
+            }
+        }
+    }
+}
+
 /// What a pattern of the combined set belongs to.
 #[derive(Debug, Clone, Copy)]
 enum Slot {
@@ -220,13 +261,13 @@ impl Compiled {
         hits
     }
 
-    /// The first zone whose start pattern matches `text`.
-    pub fn zone_start(&self, text: &str) -> Option<usize> {
-        self.zone_set
-            .matches(text)
-            .iter()
-            .next()
-            .map(|i| self.zone_slots[i])
+    /// The zone a block of `kind` reading `text` starts, if any: the first
+    /// whose start pattern matches and which may start there.
+    pub fn zone_at(&self, text: &str, kind: BlockKind, in_tail: bool) -> Option<&Zone> {
+        let z = self.zone_set.matches(text).iter().next()?;
+        let zone = &self.zones[self.zone_slots[z]];
+        zone.may_start(kind, text.split_whitespace().count(), in_tail)
+            .then_some(zone)
     }
 }
 

@@ -13,7 +13,7 @@
 //!   contact or follow-me boilerplate goes with it, under the rule that
 //!   dropped its first block.
 
-use super::rules::{Compiled, Extent};
+use super::rules::Compiled;
 use super::Verdict;
 use crate::model::{BlockKind, Document};
 use std::sync::Arc;
@@ -26,18 +26,16 @@ pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
     // The zone block `i` starts, if any.
     let starts = |verdict: &Verdict, i: usize| {
         let block = &doc.blocks[i];
-        let text = doc.block_text(block);
         verdict
             .kept(i)
-            .then(|| c.zone_start(text))
-            .flatten()
-            .map(|z| &c.zones[z])
-            .filter(|z| {
-                (z.anywhere || block.span.start >= tail_from)
-                    && z.kinds.contains(block.kind)
-                    && z.max_words
-                        .is_none_or(|m| text.split_whitespace().count() <= m)
+            .then(|| {
+                c.zone_at(
+                    doc.block_text(block),
+                    block.kind,
+                    block.span.start >= tail_from,
+                )
             })
+            .flatten()
     };
     let mut i = 0;
     while i < n {
@@ -49,16 +47,11 @@ pub(super) fn zones(doc: &Document, c: &Compiled, verdict: &mut Verdict) {
         i += 1;
         while i < n {
             let b = &doc.blocks[i];
-            let fits = match zone.extent {
-                Extent::ToEnd => b.kind != BlockKind::Title,
-                // A short run ends where another zone starts: a form's
-                // fields, then "About the Author" and the bio under it.
-                Extent::ShortRun { max_words } => {
-                    !b.kind.is_heading()
-                        && doc.block_text(b).split_whitespace().count() <= max_words
-                        && starts(verdict, i).is_none_or(|z| z.id == zone.id)
-                }
-            };
+            let fits = zone.goes_on(
+                b.kind,
+                || doc.block_text(b).split_whitespace().count(),
+                || starts(verdict, i),
+            );
             if !fits {
                 break;
             }
