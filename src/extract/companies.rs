@@ -757,7 +757,9 @@ fn told_use(
     for c in TOLD_USE.captures_iter(s) {
         let whole = c.get(0).expect("match");
         let entity = if c.name("it").is_some() {
-            opening_entity(cx, i).or_else(|| cx.subject_of(i).map(str::to_string))
+            cx.opening_mention(cx.doc.blocks[i].span, &[])
+                .map(|m| m.entity.clone())
+                .or_else(|| cx.subject_of(i).map(str::to_string))
         } else {
             mentions
                 .iter()
@@ -771,15 +773,6 @@ fn told_use(
             push(cx, a, b, Some(entity.clone()), "company.told-use", out);
         }
     }
-}
-
-/// The entity block `i` opens with ("NestJS sits at 70,000 stars ...").
-fn opening_entity(cx: &Context, i: usize) -> Option<String> {
-    let block = &cx.doc.blocks[i];
-    let first = cx.mentions_in(block.span).first()?;
-    let lead =
-        cx.doc.text[block.span.start..first.start].trim_matches(|c: char| !c.is_alphanumeric());
-    lead.is_empty().then(|| first.entity.clone())
 }
 
 /// The [`ROSTER`] sentences: the names before the copula use the entity

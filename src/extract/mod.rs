@@ -99,7 +99,40 @@ pub struct Context<'a> {
     pub config: &'a crate::Config,
 }
 
+/// Whether the text between two mentions joins them into one phrase:
+/// "Flask and FastAPI", "Gin, Echo", "Django / Flask".
+pub(crate) fn joins(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "," | "and" | ", and" | "or" | ", or" | "&" | "/"
+    )
+}
+
+/// Whether the text right after a mention makes it a possessive ("Go's").
+pub(crate) fn possessive(after: &str) -> bool {
+    after.starts_with("'s") || after.starts_with("\u{2019}s")
+}
+
 impl Context<'_> {
+    /// The first mention of `span` when nothing but punctuation, or one of
+    /// the lower-case `joiners` ("but", "and"), stands before it: what a
+    /// sentence or paragraph opens with.
+    pub fn opening_mention(&self, span: Span, joiners: &[&str]) -> Option<&Mention> {
+        let m = self.mentions_in(span).first()?;
+        let lead = self.doc.text[span.start..m.start].trim_matches(|c: char| !c.is_alphanumeric());
+        (lead.is_empty() || joiners.iter().any(|j| lead.eq_ignore_ascii_case(j))).then_some(m)
+    }
+
+    /// Whether mention `m` of `span` is joined to the next one of it
+    /// ("Flask and FastAPI are ...").
+    pub fn joined_to_next(&self, span: Span, m: &Mention) -> bool {
+        let mentions = self.mentions_in(span);
+        let k = mentions.partition_point(|x| x.start < m.start);
+        mentions
+            .get(k + 1)
+            .is_some_and(|next| joins(&self.doc.text[m.end..next.start]))
+    }
+
     /// The mentions inside a span, in order.
     pub fn mentions_in(&self, span: Span) -> &[Mention] {
         let lo = self.mentions.partition_point(|m| m.start < span.start);

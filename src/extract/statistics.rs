@@ -513,8 +513,7 @@ fn paragraph_topic(cx: &Context, block_start: usize, sentence_start: usize) -> O
     cx.mentions_in(Span::new(block_start, sentence_start))
         .iter()
         .find(|m| {
-            let possessive =
-                text[m.end..].starts_with("'s") || text[m.end..].starts_with("\u{2019}s");
+            let possessive = super::possessive(&text[m.end..]);
             !possessive && !compared(text, m) && !modifier(text, m)
         })
         .map(|m| m.entity.clone())
@@ -528,21 +527,9 @@ fn paragraph_topic(cx: &Context, block_start: usize, sentence_start: usize) -> O
 fn opening_topic(cx: &Context, block: Span) -> Option<String> {
     const JOINERS: [&str; 6] = ["but", "and", "yet", "still", "also", "however"];
     let text = &cx.doc.text;
-    let mentions = cx.mentions_in(block);
-    let m = mentions.first()?;
-    let lead = text[block.start..m.start]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let possessive = text[m.end..].starts_with("'s") || text[m.end..].starts_with("\u{2019}s");
-    let joined = mentions.get(1).is_some_and(|next| {
-        matches!(
-            text[m.end..next.start].trim(),
-            "," | "and" | ", and" | "or" | "&" | "/"
-        )
-    });
-    ((lead.is_empty() || JOINERS.contains(&lead.as_str()))
-        && !possessive
-        && !joined
+    let m = cx.opening_mention(block, &JOINERS)?;
+    (!super::possessive(&text[m.end..])
+        && !cx.joined_to_next(block, m)
         && !compared(text, m)
         && !modifier(text, m))
     .then(|| m.entity.clone())

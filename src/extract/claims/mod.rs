@@ -753,20 +753,12 @@ fn sentence_claims(
 /// after that could be either.
 fn sentence_subject<'a>(cx: &'a Context, cues: &Cues, span: Span) -> Option<Option<&'a str>> {
     const JOINERS: [&str; 7] = ["but", "and", "yet", "still", "also", "however", "so"];
-    let mentions = cx.mentions_in(span);
-    let m = mentions.first()?;
+    let m = cx.opening_mention(span, &JOINERS)?;
     let before = &cx.doc.text[span.start..m.start];
-    // Cheap tests first: this runs on every sentence of prose.
-    let lead = before.trim_matches(|c: char| !c.is_alphanumeric());
-    let opens = lead.is_empty() || JOINERS.iter().any(|j| lead.eq_ignore_ascii_case(j));
-    if !opens || !cues.is_subject(before, &cx.doc.text[m.end..span.end]) {
+    if !cues.is_subject(before, &cx.doc.text[m.end..span.end]) {
         return None;
     }
-    let joined = mentions.get(1).is_some_and(|next| {
-        let gap = cx.doc.text[m.end..next.start].trim();
-        matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&" | "/")
-    });
-    Some((!joined).then_some(m.entity.as_str()))
+    Some((!cx.joined_to_next(span, m)).then_some(m.entity.as_str()))
 }
 
 /// Who a sentence of prose is about: the mentions that are its subjects,
@@ -793,10 +785,7 @@ fn about<'a>(
         let after = &cx.doc.text[m.end..span.end];
         // "slower than Django and Flask": a name joined to the one before
         // it by "and", "or" or a comma shares its standing.
-        let joined = previous.filter(|&(end, _)| {
-            let gap = cx.doc.text[end..m.start].trim();
-            matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&" | "/")
-        });
+        let joined = previous.filter(|&(end, _)| super::joins(&cx.doc.text[end..m.start]));
         let subject_here = match joined {
             Some((_, s)) => s,
             None => cues.is_subject(before, after),
@@ -804,7 +793,7 @@ fn about<'a>(
         previous = Some((m.end, subject_here));
         // "Gin and Echo offer tools leveraging Go's strengths": a
         // possessive after the subject is not another subject.
-        let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        let possessive = super::possessive(after);
         let another = possessive && !named.is_empty();
         if subject_here && !another && !named.contains(&m.entity.as_str()) {
             named.push(&m.entity);
