@@ -829,13 +829,15 @@ pub fn find(text: &str) -> Vec<Number> {
     // on the few words before such a word, not over the block. The same
     // scan tells whether "times", "twice" or "out of" is there.
     let words = word_cues(text.as_bytes());
-    let (has_times, has_twice) = (words.times, words.twice);
-    let has_spelled = !words.scales.is_empty();
-    let has_fraction = !words.fractions.is_empty();
-    if !has_digit && !has_times && !has_twice && !has_spelled && !has_fraction && !words.out_of {
+    if !has_digit
+        && !words.times
+        && !words.twice
+        && words.scales.is_empty()
+        && words.fractions.is_empty()
+        && !words.out_of
+    {
         return out;
     }
-    let (spelled_at, fraction_at) = (words.scales, words.fractions);
     // The hand scans and the tests that skip a pattern assume ASCII digits
     // and ASCII case folding; other texts get every pattern.
     let fast = fast_scan_applies(text);
@@ -864,7 +866,7 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
-    for c in WORD_NUMBER.captures_iter(if has_times { text } else { "" }) {
+    for c in WORD_NUMBER.captures_iter(if words.times { text } else { "" }) {
         let Some(v) = c.name("word").and_then(|m| word_value(m.as_str())) else {
             continue;
         };
@@ -877,8 +879,8 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
-    let spelled = windows(text, &spelled_at, &SPELLED, 0, |c| c.name("scale"));
-    for (from, c) in spelled.iter().filter(|_| has_spelled) {
+    // No word found, no window: the patterns do not run.
+    for (from, c) in &windows(text, &words.scales, &SPELLED, 0, |c| c.name("scale")) {
         let (Some(whole), Some(word), Some(scale)) = (c.get(0), c.name("word"), c.name("scale"))
         else {
             continue;
@@ -902,8 +904,7 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
-    let fractions = windows(text, &fraction_at, &FRACTION, 8, |c| c.name("bottom"));
-    for (from, c) in fractions.iter().filter(|_| has_fraction) {
+    for (from, c) in &windows(text, &words.fractions, &FRACTION, 8, |c| c.name("bottom")) {
         let (Some(whole), Some(top), Some(bottom)) = (c.get(0), c.name("top"), c.name("bottom"))
         else {
             continue;
@@ -928,7 +929,7 @@ pub fn find(text: &str) -> Vec<Number> {
             kind_hint: KindHint::Plain,
         });
     }
-    for c in TWICE.captures_iter(if has_twice { text } else { "" }) {
+    for c in TWICE.captures_iter(if words.twice { text } else { "" }) {
         let (Some(whole), Some(word)) = (c.get(0), c.name("word")) else {
             continue;
         };
