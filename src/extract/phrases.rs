@@ -55,6 +55,74 @@ pub struct Phrases {
     /// The slot each byte leads to from the root, or `NONE`: the first
     /// step of every walk, and the test of every word start, in one load.
     root: Box<[u32; 256]>,
+    /// What a walk must see first for any phrase to match, see [`Openings`].
+    openings: Openings,
+}
+
+/// A test of a position's first three bytes that no phrase can match
+/// from, made before the walk. Most walks from a word start fail within a
+/// few bytes, and each ends on a branch that mispredicts (whether the next
+/// byte goes on is no pattern a predictor learns); this test is a couple
+/// of loads in tables that stay in the L1 cache, and says no to most of
+/// them. It may say yes where no phrase matches, never the reverse.
+#[derive(Debug, Clone)]
+struct Openings {
+    /// Bit `a << 8 | b` (lower-cased bytes): a phrase of one byte `a`, or
+    /// of two bytes `a b`.
+    short: Box<[u64; 1024]>,
+    /// Bit [`Openings::hash`] of the first three lower-cased bytes of each
+    /// longer phrase.
+    long: Box<[u64; 1024]>,
+}
+
+impl Openings {
+    fn new() -> Openings {
+        Openings {
+            short: Box::new([0; 1024]),
+            long: Box::new([0; 1024]),
+        }
+    }
+
+    fn set(table: &mut [u64; 1024], bit: usize) {
+        table[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn get(table: &[u64; 1024], bit: usize) -> bool {
+        table[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn hash(a: u8, b: u8, c: u8) -> usize {
+        let key = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn add(&mut self, phrase: &[u8]) {
+        let lower: Vec<u8> = phrase.iter().map(u8::to_ascii_lowercase).collect();
+        match *lower.as_slice() {
+            [] => {}
+            [a] => {
+                for b in 0..=255u8 {
+                    Openings::set(&mut self.short, usize::from(a) << 8 | usize::from(b));
+                }
+            }
+            [a, b] => Openings::set(&mut self.short, usize::from(a) << 8 | usize::from(b)),
+            [a, b, c, ..] => Openings::set(&mut self.long, Openings::hash(a, b, c)),
+        }
+    }
+
+    /// Whether some phrase may match at the start of `rest`.
+    fn may_open(&self, rest: &[u8]) -> bool {
+        let [a, b, c, ..] = *rest else {
+            return true;
+        };
+        let (a, b, c) = (
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        );
+        Openings::get(&self.short, usize::from(a) << 8 | usize::from(b))
+            || Openings::get(&self.long, Openings::hash(a, b, c))
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +153,9 @@ impl Phrases {
         // A plain trie first, with per-node child lists.
         let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
         let mut ends: Vec<u32> = vec![NONE];
+        let mut openings = Openings::new();
         for (i, phrase) in phrases.into_iter().enumerate() {
+            openings.add(phrase.as_ref().as_bytes());
             let mut node = 0usize;
             for &b in phrase.as_ref().as_bytes() {
                 let b = b.to_ascii_lowercase();
@@ -173,6 +243,7 @@ impl Phrases {
             class,
             slots,
             root: Box::new([NONE; 256]),
+            openings,
         };
         for b in 0..=255u8 {
             phrases.root[usize::from(b)] = phrases.step(ROOT, b).unwrap_or(NONE);
@@ -243,7 +314,7 @@ impl Phrases {
         F: Fn(&[u8], usize) -> bool + 'a,
     {
         let bytes = text.as_bytes();
-        let mut candidates = Candidates::new(bytes, &self.root);
+        let mut candidates = Candidates::new(bytes, &self.root, &self.openings);
         std::iter::from_fn(move || {
             while let Some(here) = candidates.next() {
                 if starts(bytes, here) {
@@ -267,6 +338,7 @@ impl Phrases {
 struct Candidates<'a> {
     bytes: &'a [u8],
     root: &'a [u32; 256],
+    openings: &'a Openings,
     /// Where the current chunk starts.
     chunk: usize,
     /// The chunk's candidates not yet given, as bits from its start.
@@ -274,10 +346,11 @@ struct Candidates<'a> {
 }
 
 impl<'a> Candidates<'a> {
-    fn new(bytes: &'a [u8], root: &'a [u32; 256]) -> Candidates<'a> {
+    fn new(bytes: &'a [u8], root: &'a [u32; 256], openings: &'a Openings) -> Candidates<'a> {
         let mut c = Candidates {
             bytes,
             root,
+            openings,
             chunk: 0,
             bits: 0,
         };
@@ -295,7 +368,18 @@ impl<'a> Candidates<'a> {
         }
         let before = chunk > 0 && super::is_word_byte(self.bytes[chunk - 1]);
         let inside = word & ((word << 1) | u64::from(before));
-        rooted & !inside
+        // Of those, the ones whose first bytes some phrase may open with:
+        // a test per word start, its outcome stored as a bit rather than
+        // branched on.
+        let mut starts = rooted & !inside;
+        let mut kept = 0u64;
+        while starts != 0 {
+            let i = starts.trailing_zeros();
+            starts &= starts - 1;
+            let at = chunk + i as usize;
+            kept |= u64::from(self.openings.may_open(&self.bytes[at..])) << i;
+        }
+        kept
     }
 
     fn next(&mut self) -> Option<usize> {
@@ -420,6 +504,30 @@ mod tests {
                 .collect::<Vec<_>>(),
             [1, 5]
         );
+    }
+
+    #[test]
+    fn openings_let_every_phrase_through_and_stop_most_other_words() {
+        let phrases = ["a", "go", "fast", "Known for", "caf\u{e9}"];
+        let p = Phrases::new(phrases);
+        for text in [
+            "a",
+            "ab",
+            "abc",
+            "go",
+            "GO ON",
+            "Fast",
+            "known for",
+            "caf\u{e9}s",
+        ] {
+            assert!(p.openings.may_open(text.as_bytes()), "{text}");
+        }
+        // "a" opens anything after it; "go" any third byte.
+        assert!(p.openings.may_open(b"and"));
+        assert!(p.openings.may_open(b"gox"));
+        for text in ["bcd", "fat", "kne", "cab", "xyz"] {
+            assert!(!p.openings.may_open(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]
