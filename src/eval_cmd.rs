@@ -249,7 +249,7 @@ fn stage_times(articles: &[Article], config: &Config, runs: usize) -> String {
         .map(|(i, name)| format!("{name} {:.2}", ms(parts.iter().map(|t| t[i]).collect())))
         .collect();
     format!(
-        "stages over {} article(s), one thread (median of {runs}): parse {p:.1} ms, clean {c:.1} ms, extract {e:.1} ms (extract/clean {:.2})\n  extract by extractor (ms): {}",
+        "stages over {} article(s), one thread (median of {runs}): parse {p:.2} ms, clean {c:.2} ms, extract {e:.2} ms (extract/clean {:.2})\n  extract by extractor (ms): {}",
         articles.len(),
         e / c.max(1e-9),
         breakdown.join(", ")
