@@ -105,7 +105,7 @@ static CITED: LazyLock<Regex> = LazyLock::new(|| {
 /// thing replaced: "a replacement of express.js with 65% better
 /// performance" is a figure of the replacement.
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)than|(?-u:\b)like|(?-u:\b)unlike|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared (?:to|with)|(?-u:\b)(?:replacement|successor|alternative|fork) (?:of|for|to)|(?-u:\b)instead of)\s*\W*$")
+    Regex::new(r"(?i)(?:(?-u:\b)than|(?-u:\b)like|(?-u:\b)unlike|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared (?:to|with)|(?-u:\b)(?:replacement|successor|alternative|fork) (?:of|for|to)|(?-u:\b)instead of)\s*\W*(?:(?:the|our|a|an|their|its|your|my|plain|standard|stock|vanilla|old|classic|good old)\s+)*$")
         .expect("static regex")
 });
 
@@ -222,6 +222,7 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                 base + sentence.start + c_end,
                 base + n.span.start,
                 pronoun,
+                n.unit == Unit::Multiplier,
             )
             .or_else(|| {
                 pronoun
@@ -233,8 +234,14 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                     .flatten()
             })
             .or_else(|| {
+                // A multiplier's names after it are its baselines.
+                let until = if n.unit == Unit::Multiplier {
+                    sentence_mentions.partition_point(|m| m.end <= base + n.span.start)
+                } else {
+                    sentence_mentions.len()
+                };
                 first_subject(
-                    sentence_mentions,
+                    &sentence_mentions[..until],
                     &cx.doc.text,
                     base + sentence.start,
                     base + n.span.start,
@@ -421,7 +428,7 @@ fn clause(sentence: &str, at: std::ops::Range<usize>) -> (usize, usize) {
 
 /// Whether a mention is the thing compared with ("faster than Django").
 fn compared(text: &str, m: &Mention) -> bool {
-    let from = m.start.saturating_sub(16);
+    let from = m.start.saturating_sub(40);
     let from = (from..=m.start)
         .find(|&k| text.is_char_boundary(k))
         .unwrap_or(m.start);
@@ -439,6 +446,7 @@ fn entity_for(
     c_end: usize,
     at: usize,
     pronoun: bool,
+    multiplier: bool,
 ) -> Option<String> {
     let mut in_clause = mentions
         .iter()
@@ -468,6 +476,10 @@ fn entity_for(
         // "it is 3x faster than Flask and on par with Node.js": the names
         // after the figure are not what "it" is.
         None if pronoun => None,
+        // "Roughly 3x the throughput of Django", "ten times less memory
+        // than Spring": the name after a multiplier is what it is
+        // measured against.
+        None if multiplier => None,
         None => used().or_else(|| in_clause.find(|m| m.start >= at && !modifier(text, m))),
     }
     .map(|m| m.entity.clone())
@@ -722,6 +734,41 @@ pub(crate) mod tests {
                 (e("flask"), "30 MB".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_multiplier_is_not_about_its_baseline() {
+        // The names after a multiplier are what it is measured against;
+        // the figure is the section's subject's, or its clause's subject.
+        let text = "# Frameworks\n\n## FastAPI\n\n\
+            - Roughly 3x the throughput of Django in our harness\n\
+            - About ten times less memory than our Spring Boot service\n\n\
+            Fastify is 2x faster than Express on the same box.\n";
+        let found: Vec<(Option<String>, f64)> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (e("fastapi"), 3.0),
+                (e("fastapi"), 10.0),
+                (e("fastify"), 2.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_baseline_after_a_determiner_is_still_compared() {
+        // "compared with our Spring Boot baseline": the figures are the
+        // section's, not the baseline's.
+        let text = "# Frameworks\n\n## Gin\n\n\
+            p99 latency is 40 ms, compared with our Spring Boot 2 baseline.\n";
+        let found: Vec<Option<String>> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(found, [e("gin")]);
     }
 
     #[test]
