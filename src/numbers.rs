@@ -277,9 +277,21 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
 /// The words that let a block hold a figure without digits: those a
 /// written-out figure ends at (scale words and "percent", then fraction
 /// words), then "times", "twice" and "out of".
-const WORD_CUES: [&str; 11] = [
-    "million", "billion", "thousand", "percent", "per cent", "third", "quarter", "fifth", "times",
-    "twice", "out of",
+const WORD_CUES: [&str; 14] = [
+    "million",
+    "billion",
+    "thousand",
+    "percent",
+    "per cent",
+    "third",
+    "quarter",
+    "fifth",
+    "times",
+    "twice",
+    "out of",
+    "double",
+    "triple",
+    "quadruple",
 ];
 
 /// [`WORD_CUES`] in one automaton, each as prose, a sentence's start, a
@@ -327,7 +339,7 @@ fn word_cues(hay: &[u8]) -> WordCues {
         let (start, mut end) = (m.start(), m.end());
         match m.pattern().as_usize() % WORD_CUES.len() {
             8 => cues.times = true,
-            9 => cues.twice = true,
+            9 | 11..=13 => cues.twice = true,
             10 => cues.out_of = true,
             p => {
                 if hay.get(end).is_some_and(|c| c.eq_ignore_ascii_case(&b's')) {
@@ -418,15 +430,27 @@ fn spelled_value(words: &str) -> Option<f64> {
     any.then_some(total)
 }
 
-/// "twice as fast", "about twice the throughput": a multiplier of 2. The
-/// word after it is required ("twice a year" is no figure) but not quoted.
+/// "twice as fast", "about twice the throughput", "double the requests",
+/// "the number roughly triples": a multiplier of 2, 3 or 4. After "twice"
+/// and its kin the word "as" or "the" is required ("twice a year",
+/// "double-check" are no figures) but not quoted; the verbs stand alone,
+/// but not before "as", "down" or "up" ("doubles as a queue").
 static TWICE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?P<word>twice)\s+(?:as|the)(?-u:\b)",
+        r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?:(?P<word>twice|double|triple|quadruple)\s+(?:as|the)(?-u:\b)|(?P<verb>(?:doubl|tripl|quadrupl)e[sd])(?-u:\b)(?:\s+(?:as|down|up)(?-u:\b))?)",
         qualifier_pattern()
     );
     Regex::new(&pattern).expect("static regex")
 });
+
+/// The factor a word of [`TWICE`] says.
+fn twice_factor(word: &str) -> f64 {
+    match word.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b't') if word.len() > 5 => 3.0,
+        Some(b'q') => 4.0,
+        _ => 2.0,
+    }
+}
 
 static OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -943,12 +967,18 @@ pub fn find(text: &str) -> Vec<Number> {
         });
     }
     for c in TWICE.captures_iter(if words.twice { text } else { "" }) {
-        let (Some(whole), Some(word)) = (c.get(0), c.name("word")) else {
+        let Some(whole) = c.get(0) else {
             continue;
+        };
+        let word = match (c.name("word"), c.name("verb")) {
+            (Some(word), _) => word,
+            // "doubles as", "doubled down": an idiom, no figure.
+            (None, Some(verb)) if verb.end() == whole.end() => verb,
+            _ => continue,
         };
         out.push(Number {
             span: Span::new(whole.start(), word.end()),
-            value: 2.0,
+            value: twice_factor(word.as_str()),
             unit: Unit::Multiplier,
             qualifier: qualifier(c.name("qual").map(|m| m.as_str())),
             kind_hint: KindHint::Plain,
@@ -1141,6 +1171,33 @@ mod tests {
         );
         assert_eq!(vu("Twice the throughput"), (2.0, Unit::Multiplier));
         assert!(find("we tried it twice, and twice a year").is_empty());
+    }
+
+    #[test]
+    fn double_triple_and_their_verbs_are_multipliers() {
+        assert_eq!(
+            vu("it handled double the requests"),
+            (2.0, Unit::Multiplier)
+        );
+        assert_eq!(vu("Triple the throughput"), (3.0, Unit::Multiplier));
+        let n = one("and the number roughly triples.");
+        assert_eq!((n.value, n.unit), (3.0, Unit::Multiplier));
+        assert_eq!(
+            &"and the number roughly triples."[n.span.range()],
+            "roughly triples"
+        );
+        assert_eq!(vu("throughput nearly doubled"), (2.0, Unit::Multiplier));
+        assert_eq!(vu("memory use quadrupled"), (4.0, Unit::Multiplier));
+        // Idioms and compounds are no figures.
+        for text in [
+            "the worker doubles as a queue",
+            "they doubled down on Rails",
+            "double-check the config",
+            "use double quotes",
+            "a triple-store",
+        ] {
+            assert!(find(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
