@@ -154,7 +154,8 @@ fn candidates(text: &str) -> Vec<Number> {
         .into_iter()
         .filter(|n| n.kind_hint == KindHint::Plain)
         .filter(|n| !inside(&urls, n))
-        .filter(|n| !RANKED.is_match(&text[..n.span.start]))
+        // No multiplier is a rank: "the Laravel number roughly triples".
+        .filter(|n| n.unit == Unit::Multiplier || !RANKED.is_match(&text[..n.span.start]))
         .collect()
 }
 
@@ -234,6 +235,13 @@ fn prose(cx: &Context, i: usize, out: &mut Vec<Statistic>) {
                     .flatten()
             })
             .or_else(|| {
+                // "It was the fastest thing I tested that isn't written
+                // in Go, at about 72,000 requests per second": a sentence
+                // that opens with "it" speaks of the paragraph's or the
+                // section's subject, not of a name in another clause.
+                if opens_with_it(s_text) {
+                    return None;
+                }
                 // A multiplier's names after it are its baselines.
                 let until = if n.unit == Unit::Multiplier {
                     sentence_mentions.partition_point(|m| m.end <= base + n.span.start)
@@ -411,6 +419,26 @@ const STOP: &[&str] = &[
     "from",
 ];
 
+/// Whether a sentence's subject is "it": it opens with "it" ("It",
+/// "It's", "Its"), or with a short prepositional phrase and then "it" ("On
+/// Bun it was three times faster").
+fn opens_with_it(sentence: &str) -> bool {
+    const PREPOSITIONS: [&str; 10] = [
+        "on", "in", "with", "for", "under", "behind", "at", "from", "over", "via",
+    ];
+    let is_it = |w: &str| w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("its");
+    let mut words = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some(w) if is_it(w) => true,
+        Some(w) if PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)) => {
+            words.take(5).any(is_it)
+        }
+        _ => false,
+    }
+}
+
 /// The clause of `sentence` holding the byte range `at`.
 fn clause(sentence: &str, at: std::ops::Range<usize>) -> (usize, usize) {
     let mut start = 0;
@@ -455,8 +483,11 @@ fn entity_for(
     // "it", a name after a preposition is an object, not what "it" is.
     let object = |m: &Mention| {
         let head = text[..m.start].trim_end();
-        let word = head.rsplit(' ').next().unwrap_or("");
-        pronoun && matches!(word, "on" | "in" | "for" | "to" | "with" | "from" | "over")
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        pronoun
+            && ["on", "in", "for", "to", "with", "from", "over"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
     };
     let before = in_clause
         .clone()
@@ -754,6 +785,28 @@ pub(crate) mod tests {
                 (e("fastapi"), 3.0),
                 (e("fastapi"), 10.0),
                 (e("fastify"), 2.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_it_is_about_the_section_subject() {
+        // Bun is named plainly before, so it is a mention; but "On Bun it
+        // was ..." and "It was ... written in Go, at ..." speak of "it".
+        let text = "# Frameworks\n\n## Hono\n\n\
+            It runs on Cloudflare Workers, Bun and Deno.\n\n\
+            On Bun it was three times faster than my Express baseline, at roughly 61,000 requests per second.\n\n\
+            It was the fastest thing I tested that isn't written in Go, at about 72,000 requests per second.\n";
+        let found: Vec<(Option<String>, f64)> = stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (e("hono"), 3.0),
+                (e("hono"), 61_000.0),
+                (e("hono"), 72_000.0)
             ]
         );
     }
