@@ -687,6 +687,37 @@ fn a_repository_closes_with_contributing_sponsors_and_license() {
 }
 
 #[test]
+fn a_handout_loses_its_running_footer_but_keeps_its_lettered_items() {
+    let footer = "CS 412 Web Systems \u{2014} Lecture 7 \u{2014} page 2 of 4\n\n";
+    let input = format!(
+        "Lecture notes on server frameworks\n\n{BODY}\n{footer}Where it hurts:\n\
+         (a) No admin and no ORM of its own.\n\
+         (c) Performance is very good for Python: it served five times the requests.\n\n{BODY}\n\
+         (c) 2025 Northbridge University\n"
+    );
+    let v = text_verdicts(&input);
+    assert_eq!(
+        rule_of(
+            &v,
+            "CS 412 Web Systems \u{2014} Lecture 7 \u{2014} page 2 of 4"
+        ),
+        "boilerplate.page-number"
+    );
+    // "(c)" that opens an item of a lettered list is no copyright sign.
+    assert_eq!(
+        rule_of(
+            &v,
+            "(c) Performance is very good for Python: it served five times the requests."
+        ),
+        ""
+    );
+    assert_eq!(
+        rule_of(&v, "(c) 2025 Northbridge University"),
+        "boilerplate.copyright"
+    );
+}
+
+#[test]
 fn a_printed_report_loses_its_page_furniture() {
     let page = "NORTHWIND LABS | Server frameworks, a buyer's guide\n\nRestricted. Internal use only. Do not forward without approval.\n\nPage 4 of 12\n\n";
     let input = format!(
