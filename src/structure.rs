@@ -386,6 +386,12 @@ mod tests {
         assert_eq!(r.role_of("Why it thrives"), Role::Pros);
         assert_eq!(r.role_of("Why teams pick it"), Role::Pros);
         assert_eq!(r.role_of("Where it hurts"), Role::Cons);
+        assert_eq!(r.role_of("What it does well"), Role::Pros);
+        assert_eq!(r.role_of("What Django doesn't do well"), Role::Cons);
+        assert_eq!(r.role_of("Good:"), Role::Pros);
+        assert_eq!(r.role_of("Less good:"), Role::Cons);
+        assert_eq!(r.role_of("The not-so-good parts"), Role::Cons);
+        assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Trade-offs"), Role::Cons);
         assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Pros and Cons of Rails"), Role::Content);
