@@ -767,6 +767,14 @@ pub(crate) mod tests {
         );
     }
 
+    /// The entity and value of each statistic of a Markdown text.
+    fn entities_and_values(text: &str) -> Vec<(Option<String>, f64)> {
+        stats(Format::Markdown, text)
+            .into_iter()
+            .map(|s| (s.0, s.1))
+            .collect()
+    }
+
     #[test]
     fn a_multiplier_is_not_about_its_baseline() {
         // The names after a multiplier are what it is measured against;
@@ -775,12 +783,8 @@ pub(crate) mod tests {
             - Roughly 3x the throughput of Django in our harness\n\
             - About ten times less memory than our Spring Boot service\n\n\
             Fastify is 2x faster than Express on the same box.\n";
-        let found: Vec<(Option<String>, f64)> = stats(Format::Markdown, text)
-            .into_iter()
-            .map(|s| (s.0, s.1))
-            .collect();
         assert_eq!(
-            found,
+            entities_and_values(text),
             [
                 (e("fastapi"), 3.0),
                 (e("fastapi"), 10.0),
@@ -797,12 +801,8 @@ pub(crate) mod tests {
             It runs on Cloudflare Workers, Bun and Deno.\n\n\
             On Bun it was three times faster than my Express baseline, at roughly 61,000 requests per second.\n\n\
             It was the fastest thing I tested that isn't written in Go, at about 72,000 requests per second.\n";
-        let found: Vec<(Option<String>, f64)> = stats(Format::Markdown, text)
-            .into_iter()
-            .map(|s| (s.0, s.1))
-            .collect();
         assert_eq!(
-            found,
+            entities_and_values(text),
             [
                 (e("hono"), 3.0),
                 (e("hono"), 61_000.0),
