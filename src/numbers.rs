@@ -434,7 +434,8 @@ fn spelled_value(words: &str) -> Option<f64> {
 /// "the number roughly triples": a multiplier of 2, 3 or 4. After "twice"
 /// and its kin the word "as" or "the" is required ("twice a year",
 /// "double-check" are no figures) but not quoted; the verbs stand alone,
-/// but not before "as", "down" or "up" ("doubles as a queue").
+/// but not before "as", "down" or "up" ("doubles as a queue"), and in the
+/// present tense only after a qualifier.
 static TWICE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?i)(?P<qual>{}\s+)?(?-u:\b)(?:(?P<word>twice|double|triple|quadruple)\s+(?:as|the)(?-u:\b)|(?P<verb>(?:doubl|tripl|quadrupl)e[sd])(?-u:\b)(?:\s+(?:as|down|up)(?-u:\b))?)",
@@ -972,8 +973,15 @@ pub fn find(text: &str) -> Vec<Number> {
         };
         let word = match (c.name("word"), c.name("verb")) {
             (Some(word), _) => word,
-            // "doubles as", "doubled down": an idiom, no figure.
-            (None, Some(verb)) if verb.end() == whole.end() => verb,
+            // "doubles as", "doubled down": an idiom, no figure. "Doubles"
+            // alone is as often a noun (a tennis doubles match): the
+            // present tense needs a qualifier ("roughly triples").
+            (None, Some(verb))
+                if verb.end() == whole.end()
+                    && (verb.as_str().ends_with(['d', 'D']) || c.name("qual").is_some()) =>
+            {
+                verb
+            }
             _ => continue,
         };
         out.push(Number {
@@ -1195,6 +1203,8 @@ mod tests {
             "double-check the config",
             "use double quotes",
             "a triple-store",
+            "the deciding doubles match",
+            "they play two singles and a doubles",
         ] {
             assert!(find(text).is_empty(), "{text}");
         }

@@ -98,7 +98,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// The starting cues of the sentence rules as one set: `USED_BY`,
 /// `DEVELOPED_AT`, the lexicon's `such_as` and `cue`, `USERS_OF`,
-/// `USED_AT` and `SHOPS`.
+/// `USED_AT`, `SHOPS`, `ROSTER`, `EMPLOYER`, `TOLD_USE`, `OWN_SYSTEM` and
+/// `OWN_STACK`.
 static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
     let lex = &*LEXICON;
     RegexSet::new([
@@ -112,6 +113,8 @@ static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| {
         ROSTER.as_str(),
         EMPLOYER.as_str(),
         TOLD_USE.as_str(),
+        OWN_SYSTEM.as_str(),
+        OWN_STACK.as_str(),
     ])
     .expect("patterns that each compiled alone")
 });
@@ -133,6 +136,27 @@ static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
 static TOLD_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:(?:have|has)\s+)?(?:(?:both|all|each)\s+)?(?:(?:talked|spoken|written|blogged|posted)\s+(?:[a-z]+ly\s+)?about\s+(?:using|running|adopting|migrating\s+to|moving\s+to|switching\s+to)|(?:list|lists|run|runs|use|uses)\s+(?P<it>it|them)\s+in\s+production)(?-u:\b)\s*",
+    )
+    .expect("static regex")
+});
+
+/// "Bleacher Report moved its push notifications to Phoenix", "The
+/// Washington Post built its publishing tools on it", "Netflix has written
+/// about running its streaming back end on Spring Boot": names, a verb of
+/// building or moving, what of theirs, and the entity (or "it") after the
+/// preposition.
+static OWN_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:have|has)\s+)?(?:(?:talked|spoken|written|blogged|posted)\s+(?:[a-z]+ly\s+)?about\s+)?(?:built|builds|building|runs|ran|running|moved|moves|moving|migrated|migrates|migrating|ported|rebuilt|rewrote|serves|served)\s+(?:(?:a\s+)?(?:large|big|small)?\s*(?:part|parts|most|much|some|all)\s+of\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:on|onto|to|with|in|using)\s+(?:(?P<it>it|them)(?-u:\b))?",
+    )
+    .expect("static regex")
+});
+
+/// "Monzo's backend is famously Go all the way down", "Lyft's stack runs
+/// on Flask": a company's system, a copula or use verb, and the entity.
+static OWN_STACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:'|\x{2019})s\s+(?:(?:whole|entire|main|core|own)\s+)?(?:backend|back\s+end|back-end|stack|platform|api|apis|infrastructure|services|codebase|web\s+tier|server\s+side|server-side)\s+(?:is|was|has\s+been|runs\s+on|ran\s+on|is\s+built\s+on|was\s+built\s+on|is\s+written\s+in|was\s+written\s+in)\s+(?:(?:mostly|largely|famously|entirely|still|now|all)\s+)?",
     )
     .expect("static regex")
 });
@@ -196,10 +220,14 @@ static USED_AT: LazyLock<Regex> = LazyLock::new(|| {
 static SHOPS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)shops?(?-u:\b)").expect("static regex"));
 
-/// "Shopify runs on Rails, and so do GitHub and Basecamp": more users of
+/// "Shopify runs on Rails, and so do GitHub and Basecamp", "Invoice Ninja
+/// is built on Laravel, and so, last I checked, is Fathom": more users of
 /// what the clause before named, right after it.
 static SO_DO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;:]{0,40}?,?\s+and\s+so\s+(?:do|does|did)\s+").expect("static regex")
+    Regex::new(
+        r"(?i)^[^.;:]{0,40}?,?\s+and\s+so(?:\s*,[^,.;:]{1,30},)?\s+(?:do|does|did|is|are|was|were)\s+",
+    )
+    .expect("static regex")
 });
 
 /// Where a list of names ends: "NPM, Netflix and Pinterest".
@@ -672,7 +700,28 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
             employer(cx, s, at, mentions, out);
         }
         if cues.matched(9) {
-            told_use(cx, i, s, at, mentions, out);
+            names_then_entity(cx, i, s, at, mentions, (&TOLD_USE, "company.told-use"), out);
+        }
+        if cues.matched(10) {
+            let rule = (&*OWN_SYSTEM, "company.own-system");
+            names_then_entity(cx, i, s, at, mentions, rule, out);
+        }
+        if cues.matched(11) {
+            for m in OWN_STACK.find_iter(s) {
+                let Some(entity) = mentions.iter().find(|x| x.start == at + m.end()) else {
+                    continue;
+                };
+                for (a, b) in subjects_before(cx, s, m.start(), at) {
+                    push(
+                        cx,
+                        a,
+                        b,
+                        Some(entity.entity.clone()),
+                        "company.own-stack",
+                        out,
+                    );
+                }
+            }
         }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
@@ -743,18 +792,19 @@ fn employer(
     }
 }
 
-/// The [`TOLD_USE`] sentences: the names before it use the mention right
-/// after it, or for "it", what the paragraph opens with, else the
-/// section's subject.
-fn told_use(
+/// The [`TOLD_USE`] and [`OWN_SYSTEM`] sentences (`pattern`): the names
+/// before the match use the entity right after it, or, where it says "it",
+/// the one the paragraph opens with (else the section's).
+fn names_then_entity(
     cx: &Context,
     i: usize,
     s: &str,
     at: usize,
     mentions: &[super::Mention],
+    (pattern, rule): (&Regex, &str),
     out: &mut Vec<CompanyUse>,
 ) {
-    for c in TOLD_USE.captures_iter(s) {
+    for c in pattern.captures_iter(s) {
         let whole = c.get(0).expect("match");
         let entity = if c.name("it").is_some() {
             cx.opening_mention(cx.doc.blocks[i].span, &[])
@@ -770,7 +820,7 @@ fn told_use(
             continue;
         };
         for (a, b) in subjects_before(cx, s, whole.start(), at) {
-            push(cx, a, b, Some(entity.clone()), "company.told-use", out);
+            push(cx, a, b, Some(entity.clone()), rule, out);
         }
     }
 }
@@ -1281,6 +1331,28 @@ mod tests {
                 c("Hooli", Some("koa"), "company.told-use"),
                 c("Acme", Some("fastify"), "company.told-use"),
                 c("Globex", Some("fastify"), "company.told-use"),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_built_or_moved_their_systems_onto_an_entity() {
+        let text = "# Stacks\n\n## Phoenix\n\n\
+            Initech moved its push notifications to Phoenix years ago.\n\n\
+            Django scales. Hooli built its publishing tools on it.\n\n\
+            Globex has written extensively about running its streaming back end on Spring Boot.\n\n\
+            Vandelay's backend is famously Go all the way down.\n\n\
+            Umbrella is built on Laravel, and so, last I checked, is Acme.\n\n\
+            Our team moved its laptops to Ubuntu.\n";
+        assert_eq!(
+            companies(Format::Markdown, text),
+            vec![
+                c("Initech", Some("phoenix"), "company.own-system"),
+                c("Hooli", Some("django"), "company.uses"),
+                c("Globex", Some("spring-boot"), "company.own-system"),
+                c("Vandelay", Some("go"), "company.own-stack"),
+                c("Umbrella", Some("laravel"), "company.uses"),
+                c("Acme", Some("laravel"), "company.uses"),
             ]
         );
     }
