@@ -120,14 +120,61 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
 /// Extracts every statistic of a document.
 pub fn extract(cx: &Context) -> Vec<Statistic> {
     let mut out = Vec::new();
-    for i in prose_blocks(cx.doc, cx.cleaned) {
+    // The cells of the table being read, and whether it is a grid of
+    // scores (decided once its last cell is seen).
+    let mut table: Vec<usize> = Vec::new();
+    let blocks: Vec<usize> = prose_blocks(cx.doc, cx.cleaned).collect();
+    for (k, &i) in blocks.iter().enumerate() {
         match cx.doc.blocks[i].kind {
             BlockKind::Title | BlockKind::Heading { .. } => {}
-            BlockKind::TableCell { row, col } => table_cell(cx, i, row, col, &mut out),
+            BlockKind::TableCell { .. } => {
+                table.push(i);
+                let last = blocks
+                    .get(k + 1)
+                    .is_none_or(|&j| !matches!(cx.doc.blocks[j].kind, BlockKind::TableCell { .. }));
+                if last {
+                    if !scores_grid(cx, &table) {
+                        for &j in &table {
+                            if let BlockKind::TableCell { row, col } = cx.doc.blocks[j].kind {
+                                table_cell(cx, j, row, col, &mut out);
+                            }
+                        }
+                    }
+                    table.clear();
+                }
+            }
             _ => prose(cx, i, &mut out),
         }
     }
     out
+}
+
+/// The most a score of a rating grid reaches: grids score out of 5 or 10.
+const MAX_SCORE: f64 = 10.0;
+
+/// Whether a table is a grid of scores ("Runtime performance | 2 | 3 |
+/// 5"): at least four body cells with figures, every figure a plain
+/// number of at most [`MAX_SCORE`]. Scores are the writer's judgment, not
+/// measurements; a table with one larger figure ("Dependencies | 3 | 66")
+/// measures something.
+fn scores_grid(cx: &Context, cells: &[usize]) -> bool {
+    let mut scores = 0;
+    for &i in cells {
+        let block = &cx.doc.blocks[i];
+        let BlockKind::TableCell { row, col } = block.kind else {
+            continue;
+        };
+        if row == 0 || col == 0 {
+            continue;
+        }
+        for n in candidates(cx.doc.block_text(block)) {
+            if n.unit != Unit::Count || n.value > MAX_SCORE {
+                return false;
+            }
+            scores += 1;
+        }
+    }
+    scores >= 4
 }
 
 /// The byte ranges of `text` that are link targets or URLs.
@@ -773,6 +820,28 @@ pub(crate) mod tests {
             .into_iter()
             .map(|s| (s.0, s.1))
             .collect()
+    }
+
+    #[test]
+    fn a_grid_of_scores_gives_no_statistics() {
+        let grid = "# Frameworks\n\n\
+            | Criterion | Rails | Django |\n|---|---|---|\n\
+            | Runtime performance | 2 | 3 |\n| Ecosystem | 5 | 5 |\n\
+            | **Weighted total** | **3.9** | **4.0** |\n";
+        assert_eq!(entities_and_values(grid), []);
+        // One figure beyond a score's range: the table measures.
+        let measured = "# Frameworks\n\n\
+            | Framework | Dependencies | Workers |\n|---|---|---|\n\
+            | Rails | 3 | 4 |\n| Django | 66 | 4 |\n";
+        assert_eq!(
+            entities_and_values(measured),
+            [
+                (e("rails"), 3.0),
+                (e("rails"), 4.0),
+                (e("django"), 66.0),
+                (e("django"), 4.0)
+            ]
+        );
     }
 
     #[test]
