@@ -383,6 +383,11 @@ mod tests {
         assert_eq!(r.role_of("Key Features"), Role::Features);
         assert_eq!(r.role_of("Popular Websites That Use Flask"), Role::Users);
         assert_eq!(r.role_of("Top companies using Laravel"), Role::Users);
+        assert_eq!(r.role_of("Who's using it"), Role::Users);
+        assert_eq!(
+            r.role_of("Who is running Phoenix in production"),
+            Role::Users
+        );
         assert_eq!(r.role_of("Why it thrives"), Role::Pros);
         assert_eq!(r.role_of("Why teams pick it"), Role::Pros);
         assert_eq!(r.role_of("Where it hurts"), Role::Cons);

@@ -135,7 +135,7 @@ static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
 /// what they said about using the entity, or that they run it.
 static TOLD_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:have|has)\s+)?(?:(?:both|all|each)\s+)?(?:(?:talked|spoken|written|blogged|posted)\s+(?:[a-z]+ly\s+)?about\s+(?:using|running|adopting|migrating\s+to|moving\s+to|switching\s+to)|(?:list|lists|run|runs|use|uses)\s+(?P<it>it|them)\s+in\s+production)(?-u:\b)\s*",
+        r"(?i)(?-u:\b)(?:(?:have|has)\s+)?(?:(?:both|all|each)\s+)?(?:(?:talked|spoken|written|blogged|posted)\s+(?:[a-z]+ly\s+)?about\s+(?:using|running|adopting|migrating\s+to|moving\s+to|switching\s+to)(?:\s+(?:hundreds|dozens|thousands|scores)\s+of)?|(?:list|lists|run|runs|use|uses)\s+(?P<it>it|them)\s+in\s+production)(?-u:\b)\s*",
     )
     .expect("static regex")
 });
@@ -1323,6 +1323,7 @@ mod tests {
     fn names_that_told_of_using_it_or_run_it_in_production() {
         let text = "# Stacks\n\n## Koa\n\nKoa has 35,000 stars. Initech and Hooli both list it in production.\n\n\
             Acme and Globex have spoken openly about adopting Fastify.\n\n\
+            Umbrella has written publicly about running hundreds of Koa services.\n\n\
             Most teams run it in production with care.\n";
         assert_eq!(
             companies(Format::Markdown, text),
@@ -1331,6 +1332,7 @@ mod tests {
                 c("Hooli", Some("koa"), "company.told-use"),
                 c("Acme", Some("fastify"), "company.told-use"),
                 c("Globex", Some("fastify"), "company.told-use"),
+                c("Umbrella", Some("koa"), "company.told-use"),
             ]
         );
     }
@@ -1343,6 +1345,7 @@ mod tests {
             Globex has written extensively about running its streaming back end on Spring Boot.\n\n\
             Vandelay's backend is famously Go all the way down.\n\n\
             Umbrella is built on Laravel, and so, last I checked, is Acme.\n\n\
+            Initrode started on Rails because it let a tiny team ship fast.\n\n\
             Our team moved its laptops to Ubuntu.\n";
         assert_eq!(
             companies(Format::Markdown, text),
@@ -1353,6 +1356,7 @@ mod tests {
                 c("Vandelay", Some("go"), "company.own-stack"),
                 c("Umbrella", Some("laravel"), "company.uses"),
                 c("Acme", Some("laravel"), "company.uses"),
+                c("Initrode", Some("rails"), "company.uses"),
             ]
         );
     }
