@@ -200,8 +200,24 @@ fn heading_subject(matcher: &Matcher, catalog: &Catalog, text: &str) -> Option<u
         .filter(|f| entities[f.entity].kind == Kind::Framework);
     match (frameworks.next(), frameworks.next()) {
         (Some(one), None) => Some(one.entity),
+        // "Rails vs Laravel vs Django vs Express": a heading that names
+        // three or more frameworks compares them and is about none ("Go:
+        // Gin, Echo, Fiber" is about its language, named first).
+        (Some(first), Some(_))
+            if found.first().map(|f| f.entity) == Some(first.entity) && distinct(&found) >= 3 =>
+        {
+            None
+        }
         _ => found.first().map(|f| f.entity),
     }
+}
+
+/// How many entities the finds name.
+fn distinct(found: &[crate::extract::entities::Found]) -> usize {
+    let mut seen: Vec<usize> = found.iter().map(|f| f.entity).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 /// Whether a heading is a short role label and nothing more: at most five
@@ -396,7 +412,6 @@ mod tests {
         assert_eq!(r.role_of("Good:"), Role::Pros);
         assert_eq!(r.role_of("Less good:"), Role::Cons);
         assert_eq!(r.role_of("The not-so-good parts"), Role::Cons);
-        assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Trade-offs"), Role::Cons);
         assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Pros and Cons of Rails"), Role::Content);
@@ -423,6 +438,24 @@ mod tests {
         assert_eq!(at(5), (Some("django".into()), Role::Pros));
         assert_eq!(at(7), (Some("django".into()), Role::Cons));
         assert_eq!(at(9), (Some("flask".into()), Role::Content));
+    }
+
+    #[test]
+    fn a_heading_comparing_three_frameworks_is_about_none() {
+        let d = doc(&[
+            (BlockKind::Title, "Rails vs Laravel vs Django: which one?"),
+            (BlockKind::Paragraph, "We scored them."),
+            (h(2), "Go: Gin, Echo, Fiber"),
+            (BlockKind::Paragraph, "Go keeps growing."),
+            (h(2), "Flask vs FastAPI"),
+            (BlockKind::Paragraph, "Both are small."),
+        ]);
+        let at = sections_of(&d);
+        assert_eq!(at(1), (None, Role::Content));
+        // A language before its frameworks is the stack's subject.
+        assert_eq!(at(3), (Some("go".into()), Role::Content));
+        // Two names keep the first, as before.
+        assert_eq!(at(5), (Some("flask".into()), Role::Content));
     }
 
     #[test]
