@@ -412,6 +412,9 @@ mod tests {
         assert_eq!(r.role_of("Good:"), Role::Pros);
         assert_eq!(r.role_of("Less good:"), Role::Cons);
         assert_eq!(r.role_of("The not-so-good parts"), Role::Cons);
+        assert_eq!(r.role_of("What hurts:"), Role::Cons);
+        assert_eq!(r.role_of("What it costs you:"), Role::Cons);
+        assert_eq!(r.role_of("Why it works for us:"), Role::Pros);
         assert_eq!(r.role_of("Trade-offs"), Role::Cons);
         assert_eq!(r.role_of("Good to know"), Role::Features);
         assert_eq!(r.role_of("Pros and Cons of Rails"), Role::Content);
