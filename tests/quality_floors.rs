@@ -118,19 +118,19 @@ fn dev_figures_stay_above_the_floors() {
 
 #[test]
 fn holdout_figures_stay_near_their_measured_levels() {
-    // Not floors of an issue: what the twenty project-written articles
-    // of tests/holdout score (claims 0.837 / 0.636, entities F1 0.976,
-    // statistics F1 0.851, companies F1 0.914, dropped lines 1.000 /
-    // 0.929), less a margin for a deliberate trade.
+    // Not floors of an issue: what the twenty-four project-written
+    // articles of tests/holdout score (claims 0.822 / 0.606, entities F1
+    // 0.971, statistics F1 0.842, companies F1 0.908, dropped lines 0.997
+    // / 0.883), less a margin for a deliberate trade.
     let dir = root().join("tests/holdout");
     let s = score_set(&dir.join("gold"), &dir.join("articles"));
-    assert_eq!(s.articles, 20);
+    assert_eq!(s.articles, 24);
     let f = &s.findings;
     at_least("holdout boilerplate precision", s.lines.precision(), 0.95);
-    at_least("holdout boilerplate recall", s.lines.recall(), 0.88);
-    at_least("holdout entity F1", f.entities.f1(), 0.95);
-    at_least("holdout claim precision", f.claims.precision(), 0.78);
-    at_least("holdout claim recall", f.claims.recall(), 0.59);
-    at_least("holdout statistics F1", f.statistics.f1(), 0.80);
+    at_least("holdout boilerplate recall", s.lines.recall(), 0.84);
+    at_least("holdout entity F1", f.entities.f1(), 0.94);
+    at_least("holdout claim precision", f.claims.precision(), 0.77);
+    at_least("holdout claim recall", f.claims.recall(), 0.56);
+    at_least("holdout statistics F1", f.statistics.f1(), 0.79);
     at_least("holdout company F1", f.companies.f1(), 0.86);
 }
