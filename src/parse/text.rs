@@ -40,19 +40,38 @@ use crate::model::{Block, BlockKind, Document, Meta, Span};
 pub fn parse(text: String) -> Document {
     let lines = lines(&text);
     let kinds = classify(&text, &lines);
-    let blocks: Vec<Block> = lines
-        .iter()
-        .zip(&kinds)
-        .map(|(line, &kind)| Block {
-            kind,
-            // A numbered heading keeps its number, as "## 4. Golang" does in
-            // Markdown: the number is part of what the heading says.
-            span: match (kind, line.marker) {
-                (BlockKind::Heading { .. }, Marker::Numbered(_)) => line.line,
-                _ => line.body,
-            },
-        })
-        .collect();
+    let tables = tables(&text, &lines);
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    for (k, (line, &kind)) in lines.iter().zip(&kinds).enumerate() {
+        match tables.get(&k) {
+            // The rule is markup, as a Markdown table's delimiter row is.
+            Some(Row::Rule) => blocks.push(Block {
+                kind: BlockKind::Markup,
+                span: line.line,
+            }),
+            Some(Row::Cells(row, cells)) => {
+                for (col, &span) in cells.iter().enumerate() {
+                    blocks.push(Block {
+                        kind: BlockKind::TableCell {
+                            row: *row,
+                            col: col as u32,
+                        },
+                        span,
+                    });
+                }
+            }
+            None => blocks.push(Block {
+                kind,
+                // A numbered heading keeps its number, as "## 4. Golang"
+                // does in Markdown: the number is part of what the heading
+                // says.
+                span: match (kind, line.marker) {
+                    (BlockKind::Heading { .. }, Marker::Numbered(_)) => line.line,
+                    _ => line.body,
+                },
+            }),
+        }
+    }
     let title = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Title)
@@ -66,6 +85,91 @@ pub fn parse(text: String) -> Document {
         blocks,
         dropped: Vec::new(),
     }
+}
+
+/// A line of a table laid out with spaces: its rule, or its row number
+/// and cells.
+enum Row {
+    Rule,
+    Cells(u32, Vec<Span>),
+}
+
+/// The tables laid out with spaces, by line index:
+///
+/// ```text
+///   Framework      Req/s     Idle memory
+///   ------------   -------   -----------
+///   Django         1,850     68 MB
+/// ```
+///
+/// A rule of two or more runs of dashes (or `=`) apart by spaces, a header
+/// line right above it, and the lines right below it, each split at runs
+/// of two or more spaces into as many cells as the rule has runs. The
+/// header is row 0. The rule is a markup block; a line that splits
+/// otherwise ends the table.
+fn tables(text: &str, lines: &[Line]) -> std::collections::HashMap<usize, Row> {
+    let mut out = std::collections::HashMap::new();
+    for k in 1..lines.len() {
+        let rule = &text[lines[k].line.range()];
+        let Some(columns) = rule_columns(rule) else {
+            continue;
+        };
+        let Some(header) = cells(text, lines[k - 1].line, columns) else {
+            continue;
+        };
+        if out.contains_key(&(k - 1)) {
+            continue;
+        }
+        out.insert(k - 1, Row::Cells(0, header));
+        out.insert(k, Row::Rule);
+        for (row, (j, line)) in (1..).zip(lines.iter().enumerate().skip(k + 1)) {
+            // The rows are the lines right below, with no blank line.
+            let gap = &text[lines[j - 1].line.end..line.line.start];
+            if gap.matches('\n').count() > 1 {
+                break;
+            }
+            let Some(found) = cells(text, line.line, columns) else {
+                break;
+            };
+            out.insert(j, Row::Cells(row, found));
+        }
+    }
+    out
+}
+
+/// How many columns a table rule draws: runs of three or more `-` (or
+/// `=`) apart by white space, two or more of them, and nothing else.
+fn rule_columns(line: &str) -> Option<usize> {
+    let runs: Vec<&str> = line.split_whitespace().collect();
+    let rule =
+        |r: &&str| r.len() >= 3 && (r.bytes().all(|b| b == b'-') || r.bytes().all(|b| b == b'='));
+    (runs.len() >= 2 && runs.iter().all(rule)).then_some(runs.len())
+}
+
+/// The cells of a table line: its text split at runs of two or more
+/// spaces, when that gives exactly `columns` of them.
+fn cells(text: &str, line: Span, columns: usize) -> Option<Vec<Span>> {
+    let s = &text[line.range()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    let bytes = s.as_bytes();
+    while at < bytes.len() {
+        if bytes[at] == b' ' && bytes.get(at + 1) == Some(&b' ') {
+            out.push(Span::new(line.start + start, line.start + at));
+            while at < bytes.len() && bytes[at] == b' ' {
+                at += 1;
+            }
+            start = at;
+            continue;
+        }
+        if bytes[at] == b'\t' {
+            return None;
+        }
+        at += 1;
+    }
+    out.push(Span::new(line.start + start, line.start + bytes.len()));
+    (out.len() == columns).then_some(out)
 }
 
 /// How a line starts.

@@ -242,3 +242,48 @@ fn a_label_before_a_figure_or_a_users_list_is_no_heading() {
     ));
     assert_eq!(kind_of("Used by: Initech, Hooli"), Some(P));
 }
+
+#[test]
+fn a_table_laid_out_with_spaces_is_cells_under_its_rule() {
+    let text = "Measured figures\n\n\
+        Table 1 was measured on the lab machines.\n\n  \
+        Framework      Req/s     Idle memory\n  \
+        ------------   -------   -----------\n  \
+        Django         1,850     68 MB\n  \
+        Spring Boot    21,200    210 MB\n  \
+        A line that does not split into three cells.\n\n\
+        Read the table with care.\n";
+    let cell =
+        |row: u32, col: u32, text: &str| (BlockKind::TableCell { row, col }, text.to_string());
+    assert_eq!(
+        blocks(text),
+        [
+            (h(2), "Measured figures".to_string()),
+            (P, "Table 1 was measured on the lab machines.".to_string()),
+            cell(0, 0, "Framework"),
+            cell(0, 1, "Req/s"),
+            cell(0, 2, "Idle memory"),
+            (
+                BlockKind::Markup,
+                "------------   -------   -----------".to_string()
+            ),
+            cell(1, 0, "Django"),
+            cell(1, 1, "1,850"),
+            cell(1, 2, "68 MB"),
+            cell(2, 0, "Spring Boot"),
+            cell(2, 1, "21,200"),
+            cell(2, 2, "210 MB"),
+            (
+                P,
+                "A line that does not split into three cells.".to_string()
+            ),
+            (P, "Read the table with care.".to_string()),
+        ]
+    );
+    // Dashes under a heading are no table: one run, no columns.
+    assert!(
+        blocks("Title\n\nNotes\n-----\nSome text here that is prose.\n")
+            .iter()
+            .all(|(k, _)| !matches!(k, BlockKind::TableCell { .. }))
+    );
+}
