@@ -111,6 +111,10 @@ fn tables(text: &str, lines: &[Line]) -> std::collections::HashMap<usize, Row> {
     let mut out = std::collections::HashMap::new();
     for k in 1..lines.len() {
         let rule = &text[lines[k].line.range()];
+        // Most lines open with no dash: settled by one byte.
+        if !rule.starts_with(['-', '=']) {
+            continue;
+        }
         let Some(columns) = rule_columns(rule) else {
             continue;
         };
