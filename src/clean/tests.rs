@@ -955,3 +955,40 @@ fn a_hosts_own_product_boxes_are_promotion_and_docs_notes_stay() {
         ""
     );
 }
+
+#[test]
+fn a_newsletter_loses_its_date_line_sponsor_forwarding_and_social_lines() {
+    let input = format!(
+        "# The Request Log #87\n\nMar 14, 2025 \u{2219} 11 min read\n\n{BODY}\n\
+         > **A word from this week's sponsor**\n> Loglane gives you logs and traces in one place.\n\n\
+         {BODY}\n\
+         Enjoyed this issue? Forward it to a friend who still thinks PHP is dead.\n\n\
+         Find me elsewhere: [Mastodon](https://hachyderm.io/@maral) \u{b7} [GitHub](https://github.com/maral)\n"
+    );
+    let v = md_verdicts(&input);
+    assert_eq!(
+        rule_of(&v, "Mar 14, 2025 \u{2219} 11 min read"),
+        "boilerplate.date-line"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "**A word from this week's sponsor**\n> Loglane gives you logs and traces in one place."
+        ),
+        "boilerplate.sponsor"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Enjoyed this issue? Forward it to a friend who still thinks PHP is dead."
+        ),
+        "boilerplate.follow-me"
+    );
+    assert_eq!(
+        rule_of(
+            &v,
+            "Find me elsewhere: [Mastodon](https://hachyderm.io/@maral) \u{b7} [GitHub](https://github.com/maral)"
+        ),
+        "boilerplate.follow-me"
+    );
+}
