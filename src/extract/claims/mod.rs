@@ -780,6 +780,8 @@ fn about<'a>(
     let text = &cx.doc.text[span.range()];
     let mut named: Vec<&str> = Vec::new();
     let mut previous: Option<(usize, bool)> = None;
+    // Whether the sentence opens "On Bun it ...": its "it" is the subject.
+    let mut fronted = false;
     for m in mentions {
         let before = &cx.doc.text[span.start..m.start];
         let after = &cx.doc.text[m.end..span.end];
@@ -788,7 +790,11 @@ fn about<'a>(
         let joined = previous.filter(|&(end, _)| super::joins(&cx.doc.text[end..m.start]));
         let subject_here = match joined {
             Some((_, s)) => s,
-            None => cues.is_subject(before, after),
+            None => {
+                let setting = fronted_setting(before, after);
+                fronted |= setting;
+                cues.is_subject(before, after) && !setting
+            }
         };
         previous = Some((m.end, subject_here));
         // "Gin and Echo offer tools leveraging Go's strengths": a
@@ -809,6 +815,7 @@ fn about<'a>(
         named.extend(pointed.iter().map(String::as_str));
     } else if named.is_empty()
         && (list_item
+            || fronted
             || cues.opens_with_pronoun(text)
             || (mentions.is_empty() && !cues.opens_with_people(text)))
     {
@@ -823,6 +830,20 @@ fn about<'a>(
         }
     }
     named
+}
+
+/// "On Bun it was three times faster": a name in a prepositional phrase
+/// that opens the sentence, before an "it" or "they" that is the subject,
+/// is the setting, not what the sentence speaks of.
+fn fronted_setting(before: &str, after: &str) -> bool {
+    const PREPOSITIONS: [&str; 8] = ["on", "in", "with", "under", "behind", "at", "via", "using"];
+    let lead = before.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = after.trim_start_matches([',', ' ']);
+    let pronoun = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they"));
+    pronoun && PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(lead))
 }
 
 /// A comparison table: each body cell with words is a claim of the entity

@@ -891,3 +891,36 @@ fn a_labels_role_ends_with_its_list() {
     .map(|(e, p, q)| (e.to_string(), p, q.to_string()));
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_name_that_sets_the_scene_before_it_is_not_the_subject() {
+    // "On Deno it was faster": Deno is where, "it" is the section's Hono.
+    let text = "# Routers\n\n## Hono\n\nHono is a small router.\n\n\
+        On Deno it was three times faster than the Node.js version.\n\n\
+        With Deno, it is easy to deploy.\n";
+    let got = entity_polarity_rule("a.md", text);
+    assert!(got.iter().all(|(e, _, _)| e == "hono"), "{got:?}");
+    assert!(got.len() >= 2, "{got:?}");
+}
+
+#[test]
+fn everyday_words_of_praise_and_doubt_are_cues() {
+    let text = "# Frameworks\n\n## Laravel\n\n\
+        Eloquent is the friendliest ORM I know.\n\n\
+        The documentation has gaps.\n\n\
+        I would think twice before adding it to a new project.\n\n\
+        C# has quietly become one of the nicest languages around.\n";
+    let got: Vec<(String, &str)> = entity_polarity_rule("a.md", text)
+        .into_iter()
+        .map(|(e, p, _)| (e, p))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("laravel".to_string(), "pro"),
+            ("laravel".to_string(), "con"),
+            ("laravel".to_string(), "con"),
+            ("csharp".to_string(), "pro"),
+        ]
+    );
+}
