@@ -323,16 +323,24 @@ impl Cues {
         if (!opening || after.starts_with('-')) && self.modifier_before.iter().any(|w| *w == noun) {
             return false;
         }
-        if let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) {
+        // Up to two of them ("than my old Express").
+        let (tail_len, mut stripped) = (before.len(), 0);
+        while stripped < 2 {
+            let Some(d) = self.determiners.iter().find(|w| ends_with_word(&before, w)) else {
+                break;
+            };
+            stripped += 1;
             before.truncate(before.len() - d.len());
             before.truncate(before.trim_end().len());
-            // A long run of spaces before the determiner can leave too little
-            // of the tail to read a word and the character before it.
-            if !whole && before.len() < self.longest + 8 {
-                before = trimmed.to_lowercase();
-                before.truncate(before.len() - d.len());
-                before.truncate(before.trim_end().len());
-            }
+        }
+        // A long run of spaces before a determiner can leave too little of
+        // the tail to read a word and the character before it: then the
+        // whole prefix is read, less what was stripped off its end.
+        if stripped > 0 && !whole && before.len() < self.longest + 8 {
+            let removed = tail_len - before.len();
+            before = trimmed.to_lowercase();
+            before.truncate(before.len() - removed);
+            before.truncate(before.trim_end().len());
         }
         if self
             .subject_after

@@ -897,10 +897,13 @@ fn a_name_that_sets_the_scene_before_it_is_not_the_subject() {
     // "On Deno it was faster": Deno is where, "it" is the section's Hono.
     let text = "# Routers\n\n## Hono\n\nHono is a small router.\n\n\
         On Deno it was three times faster than the Node.js version.\n\n\
-        With Deno, it is easy to deploy.\n";
+        With Deno, it is easy to deploy.\n\n\
+        Hono was faster than my old Express baseline.\n";
     let got = entity_polarity_rule("a.md", text);
     assert!(got.iter().all(|(e, _, _)| e == "hono"), "{got:?}");
-    assert!(got.len() >= 2, "{got:?}");
+    // "than my old Express": a determiner and an adjective between "than"
+    // and the name leave it the compared one.
+    assert!(got.len() >= 3, "{got:?}");
 }
 
 #[test]
