@@ -707,21 +707,8 @@ fn sentences_of(cx: &Context, i: usize, out: &mut Vec<CompanyUse>) {
             names_then_entity(cx, i, s, at, mentions, rule, out);
         }
         if cues.matched(11) {
-            for m in OWN_STACK.find_iter(s) {
-                let Some(entity) = mentions.iter().find(|x| x.start == at + m.end()) else {
-                    continue;
-                };
-                for (a, b) in subjects_before(cx, s, m.start(), at) {
-                    push(
-                        cx,
-                        a,
-                        b,
-                        Some(entity.entity.clone()),
-                        "company.own-stack",
-                        out,
-                    );
-                }
-            }
+            let rule = (&*OWN_STACK, "company.own-stack");
+            names_then_entity(cx, i, s, at, mentions, rule, out);
         }
         if cues.matched(4) {
             for m in USERS_OF.find_iter(s) {
@@ -792,9 +779,10 @@ fn employer(
     }
 }
 
-/// The [`TOLD_USE`] and [`OWN_SYSTEM`] sentences (`pattern`): the names
-/// before the match use the entity right after it, or, where it says "it",
-/// the one the paragraph opens with (else the section's).
+/// The [`TOLD_USE`], [`OWN_SYSTEM`] and [`OWN_STACK`] sentences
+/// (`pattern`): the names before the match use the entity right after it,
+/// or, where it says "it", the one the paragraph opens with (else the
+/// section's).
 fn names_then_entity(
     cx: &Context,
     i: usize,

@@ -814,27 +814,19 @@ pub(crate) mod tests {
         );
     }
 
-    /// The entity and value of each statistic of a Markdown text.
-    fn entities_and_values(text: &str) -> Vec<(Option<String>, f64)> {
-        stats(Format::Markdown, text)
-            .into_iter()
-            .map(|s| (s.0, s.1))
-            .collect()
-    }
-
     #[test]
     fn a_grid_of_scores_gives_no_statistics() {
         let grid = "# Frameworks\n\n\
             | Criterion | Rails | Django |\n|---|---|---|\n\
             | Runtime performance | 2 | 3 |\n| Ecosystem | 5 | 5 |\n\
             | **Weighted total** | **3.9** | **4.0** |\n";
-        assert_eq!(entities_and_values(grid), []);
+        assert_eq!(entity_values(grid), []);
         // One figure beyond a score's range: the table measures.
         let measured = "# Frameworks\n\n\
             | Framework | Dependencies | Workers |\n|---|---|---|\n\
             | Rails | 3 | 4 |\n| Django | 66 | 4 |\n";
         assert_eq!(
-            entities_and_values(measured),
+            entity_values(measured),
             [
                 (e("rails"), 3.0),
                 (e("rails"), 4.0),
@@ -853,7 +845,7 @@ pub(crate) mod tests {
             - About ten times less memory than our Spring Boot service\n\n\
             Fastify is 2x faster than Express on the same box.\n";
         assert_eq!(
-            entities_and_values(text),
+            entity_values(text),
             [
                 (e("fastapi"), 3.0),
                 (e("fastapi"), 10.0),
@@ -871,7 +863,7 @@ pub(crate) mod tests {
             On Bun it was three times faster than my Express baseline, at roughly 61,000 requests per second.\n\n\
             It was the fastest thing I tested that isn't written in Go, at about 72,000 requests per second.\n";
         assert_eq!(
-            entities_and_values(text),
+            entity_values(text),
             [
                 (e("hono"), 3.0),
                 (e("hono"), 61_000.0),
